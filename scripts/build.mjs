@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+// Library build: ES modules for every public entry (dependencies left external), type
+// declarations from tsc, and the backend contract as JSON Schema for non-TypeScript teams.
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const pkg = (await import('../package.json', { with: { type: 'json' } })).default;
+
+export const ENTRIES = {
+  index: 'src/index.ts',
+  define: 'src/define.ts',
+  'core/index': 'src/core/index.ts',
+  'testing/index': 'src/testing/index.ts',
+  'server/index': 'src/server/index.ts',
+};
+
+const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+const external = (id) =>
+  id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: { entry: ENTRIES, formats: ['es'] },
+    rolldownOptions: {
+      external,
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
+
+const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+const { z } = await import('zod/mini');
+const { CONTRACT_SCHEMAS } = await import('../dist/core/index.js');
+const defs = Object.fromEntries(
+  Object.entries(CONTRACT_SCHEMAS).map(([name, schema]) => {
+    const { $schema: _drop, ...json } = z.toJSONSchema(schema, { unrepresentable: 'any' });
+    return [name, json];
+  }),
+);
+const schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: `${pkg.name}/contract.schema.json`,
+  title: `${pkg.name} backend contract ${pkg.version}`,
+  description: 'Request, response and error bodies of the backend the element calls. Wire fields are snake_case.',
+  $defs: defs,
+};
+writeFileSync(new URL('../dist/contract.schema.json', import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+console.log(`build: ${Object.keys(ENTRIES).length} entries, ${Object.keys(defs).length} contract schemas`);

@@ -1,0 +1,244 @@
+/**
+ * The backend contract: one zod schema per wire shape (snake_case), shared by
+ * the client, the reference backend, the msw handlers and the published JSON
+ * Schema. Written with zod/mini so the browser bundle stays small.
+ */
+import { z } from 'zod/mini';
+import { DEPLOYMENT_MODES, PROVIDER_IDS } from '../providers/types.js';
+import { ERROR_CODES } from './errors.js';
+
+const text = (max = 2048) => z.string().check(z.minLength(1), z.maxLength(max));
+const timestamp = z.iso.datetime({ offset: true });
+
+export const ProviderIdSchema = z.enum(PROVIDER_IDS);
+export const DeploymentModeSchema = z.enum(DEPLOYMENT_MODES);
+/** Catalog edition id, e.g. `github-com`, `ghes`, `jira-dc`. */
+export const EditionIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/));
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+
+export const ALLOWLIST_STATUSES = ['direct', 'tunnel', 'allowlist', 'unreachable'] as const;
+export const AllowlistStatusSchema = z.enum(ALLOWLIST_STATUSES);
+export type AllowlistStatus = z.infer<typeof AllowlistStatusSchema>;
+
+export const CHECK_NAMES = [
+  'scheme',
+  'private_network',
+  'reserved_ip',
+  'redirect',
+  'dns_rebinding',
+  'ownership',
+] as const;
+export const CheckNameSchema = z.enum(CHECK_NAMES);
+export type CheckName = z.infer<typeof CheckNameSchema>;
+
+export const CheckStatusSchema = z.enum(['passed', 'failed', 'skipped']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+/** One server-side check and its outcome; `detail` names the offending address or hop. */
+export const UrlCheckEntrySchema = z.object({
+  name: CheckNameSchema,
+  status: CheckStatusSchema,
+  detail: z.optional(z.string().check(z.maxLength(1000))),
+  /** The address or hop that failed, when one did. */
+  offender: z.optional(z.string().check(z.maxLength(2048))),
+});
+export type UrlCheckEntry = z.infer<typeof UrlCheckEntrySchema>;
+
+export const TARGET_STATES = ['connected', 'auth_required', 'blocked', 'revoked'] as const;
+export const TargetStateSchema = z.enum(TARGET_STATES);
+export type TargetState = z.infer<typeof TargetStateSchema>;
+
+/** An action the customer takes at the provider or in the host, shown verbatim. */
+export const ActionSchema = z.object({
+  label: text(500),
+  url: z.optional(z.url({ protocol: /^https?$/ })),
+});
+export type Action = z.infer<typeof ActionSchema>;
+
+// ---------------------------------------------------------------- errors
+
+export const ErrorBodySchema = z.object({
+  code: ErrorCodeSchema,
+  message: text(1000),
+  action: z.optional(ActionSchema),
+  /** For PROVIDER_BASE_URL_BLOCKED: the checks, failed ones included. */
+  checks: z.optional(z.array(UrlCheckEntrySchema)),
+  /** For VALIDATION_FAILED: the wire name of the field at fault. */
+  field: z.optional(z.string().check(z.maxLength(100))),
+  /** For RATE_LIMITED: seconds to wait. */
+  retry_after: z.optional(z.number().check(z.nonnegative())),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+// ---------------------------------------------------------------- status
+
+export const HistoryEntrySchema = z.object({
+  at: timestamp,
+  event: z.enum(['created', 'connected', 'auth_required', 'blocked', 'reconnected', 'revoked']),
+  detail: z.optional(z.string().check(z.maxLength(500))),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** A saved target as the backend returns it. It never carries a secret. */
+export const TargetRecordSchema = z.object({
+  id: text(100),
+  provider: ProviderIdSchema,
+  edition: EditionIdSchema,
+  deployment_mode: DeploymentModeSchema,
+  display_name: z.optional(z.string().check(z.maxLength(200))),
+  state: TargetStateSchema,
+  /** Cloud editions: the confirmed tenant (site URL, organisation, workspace…). */
+  tenant: z.optional(z.nullable(z.string().check(z.maxLength(2048)))),
+  /** Self-hosted and webhook editions: the normalised, checked URL. */
+  base_url: z.optional(z.nullable(z.string().check(z.maxLength(2048)))),
+  allowlist_status: z.optional(z.nullable(AllowlistStatusSchema)),
+  check_id: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  auth_method: z.string().check(z.maxLength(100)),
+  token_type: z.string().check(z.maxLength(100)),
+  scopes: z.array(z.string().check(z.maxLength(200))),
+  /** Whether live credentials are held. False after revoke. */
+  has_credentials: z.boolean(),
+  /** Why the target is blocked or needs auth, when it does. */
+  error: z.optional(z.nullable(ErrorBodySchema)),
+  created_at: timestamp,
+  updated_at: timestamp,
+  revoked_at: z.optional(z.nullable(timestamp)),
+  history: z.array(HistoryEntrySchema),
+});
+export type TargetRecord = z.infer<typeof TargetRecordSchema>;
+
+export const StatusResponseSchema = z.object({
+  targets: z.array(TargetRecordSchema),
+  /** Addresses the backend connects from, for firewall and VPN allowlists. */
+  egress_addresses: z.array(z.string().check(z.maxLength(64))),
+  portable_export: z.object({
+    available: z.boolean(),
+    formats: z.array(z.string().check(z.maxLength(40))),
+    url: z.optional(z.string().check(z.maxLength(2048))),
+  }),
+});
+export type StatusResponse = z.infer<typeof StatusResponseSchema>;
+
+// ---------------------------------------------------------------- url checks
+
+export const UrlCheckRequestSchema = z.object({
+  provider: ProviderIdSchema,
+  edition: EditionIdSchema,
+  deployment_mode: DeploymentModeSchema,
+  base_url: text(2048),
+  ownership_confirmed: z.literal(true),
+  export_authorized: z.literal(true),
+});
+export type UrlCheckRequest = z.infer<typeof UrlCheckRequestSchema>;
+
+/** What `checkBaseUrl` decides, before the backend gives it an id. */
+export const UrlCheckOutcomeSchema = z.object({
+  status: z.enum(['passed', 'blocked']),
+  code: z.optional(z.literal('PROVIDER_BASE_URL_BLOCKED')),
+  normalized_url: z.string().check(z.maxLength(2048)),
+  /** Every address that was checked, in the order connections will use them. */
+  addresses: z.array(z.string().check(z.maxLength(64))),
+  checks: z.array(UrlCheckEntrySchema),
+});
+export type UrlCheckOutcome = z.infer<typeof UrlCheckOutcomeSchema>;
+
+export const UrlCheckResponseSchema = z.extend(UrlCheckOutcomeSchema, {
+  check_id: text(200),
+  /** After this instant the check no longer admits a save. */
+  expires_at: timestamp,
+});
+export type UrlCheckResponse = z.infer<typeof UrlCheckResponseSchema>;
+
+// ---------------------------------------------------------------- targets
+
+export const SaveTargetRequestSchema = z.object({
+  provider: ProviderIdSchema,
+  edition: EditionIdSchema,
+  deployment_mode: DeploymentModeSchema,
+  display_name: z.optional(z.string().check(z.maxLength(200))),
+  tenant: z.optional(z.string().check(z.maxLength(2048))),
+  base_url: z.optional(z.string().check(z.maxLength(2048))),
+  check_id: z.optional(z.string().check(z.maxLength(200))),
+  allowlist_status: z.optional(AllowlistStatusSchema),
+  ownership_confirmed: z.boolean(),
+  export_authorized: z.boolean(),
+  auth_method: text(100),
+  token_type: text(100),
+  /** The secret. Sent once, in this request only; never returned. */
+  credential: z.optional(z.string().check(z.maxLength(8192))),
+  /** Non-secret extras a method needs (e.g. the Atlassian account email). */
+  credential_fields: z.optional(z.record(z.string(), z.string().check(z.maxLength(500)))),
+  /** Result of an OAuth or app-install grant started with /auth/start. */
+  authorization_id: z.optional(z.string().check(z.maxLength(200))),
+  /** Webhook signing scheme. */
+  signing: z.optional(z.enum(['standard-webhooks', 'github-hmac-sha256'])),
+  /** Reconnect: the existing target whose credentials are replaced. */
+  target_id: z.optional(z.string().check(z.maxLength(100))),
+});
+export type SaveTargetRequest = z.infer<typeof SaveTargetRequestSchema>;
+
+export const RevokeRequestSchema = z.object({
+  /** The customer says they revoked the grant at the provider first. */
+  revoked_at_provider: z.boolean(),
+});
+export type RevokeRequest = z.infer<typeof RevokeRequestSchema>;
+
+// ---------------------------------------------------------------- auth start
+
+export const AuthStartRequestSchema = z.object({
+  provider: ProviderIdSchema,
+  edition: EditionIdSchema,
+  auth_method: text(100),
+  tenant: z.optional(z.string().check(z.maxLength(2048))),
+  base_url: z.optional(z.string().check(z.maxLength(2048))),
+  check_id: z.optional(z.string().check(z.maxLength(200))),
+  /** Origin of the page that opens the popup; the callback posts its result there only. */
+  return_origin: z.url({ protocol: /^https?$/ }),
+});
+export type AuthStartRequest = z.infer<typeof AuthStartRequestSchema>;
+
+export const AuthStartResponseSchema = z.object({
+  authorization_url: z.url({ protocol: /^https?$/ }),
+  /** Opaque value echoed by the popup's message; binds the result to this start. */
+  state: text(200),
+  /** Origin the result message must come from; compared exactly. */
+  result_origin: z.url({ protocol: /^https?$/ }),
+  expires_at: timestamp,
+});
+export type AuthStartResponse = z.infer<typeof AuthStartResponseSchema>;
+
+/** The message the authorisation callback page posts to the opener. Never a token. */
+export const AuthResultMessageSchema = z.object({
+  type: z.literal('pts-auth-result'),
+  state: text(200),
+  status: z.enum(['authorized', 'denied', 'error']),
+  authorization_id: z.optional(text(200)),
+  code: z.optional(ErrorCodeSchema),
+  message: z.optional(z.string().check(z.maxLength(1000))),
+});
+export type AuthResultMessage = z.infer<typeof AuthResultMessageSchema>;
+
+/** Every schema of the contract, by the name used in the published JSON Schema. */
+export const CONTRACT_SCHEMAS = {
+  ErrorBody: ErrorBodySchema,
+  TargetRecord: TargetRecordSchema,
+  StatusResponse: StatusResponseSchema,
+  UrlCheckRequest: UrlCheckRequestSchema,
+  UrlCheckOutcome: UrlCheckOutcomeSchema,
+  UrlCheckResponse: UrlCheckResponseSchema,
+  SaveTargetRequest: SaveTargetRequestSchema,
+  RevokeRequest: RevokeRequestSchema,
+  AuthStartRequest: AuthStartRequestSchema,
+  AuthStartResponse: AuthStartResponseSchema,
+  AuthResultMessage: AuthResultMessageSchema,
+} as const;
+
+/** Routes relative to the configured endpoint. */
+export const ROUTES = {
+  status: { method: 'GET', path: '/status' },
+  urlChecks: { method: 'POST', path: '/url-checks' },
+  targets: { method: 'POST', path: '/targets' },
+  target: { method: 'GET', path: '/targets/{id}' },
+  revoke: { method: 'POST', path: '/targets/{id}/revoke' },
+  authStart: { method: 'POST', path: '/auth/start' },
+} as const;

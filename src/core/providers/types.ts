@@ -1,0 +1,153 @@
+/**
+ * Types of the provider catalog. The catalog is data: every rule the flow, the
+ * elements and the server apply per provider is read from here, never restated.
+ */
+
+export const PROVIDER_IDS = [
+  'jira',
+  'github',
+  'gitlab',
+  'bitbucket',
+  'trello',
+  'linear',
+  'azure-devops',
+  'youtrack',
+  'asana',
+  'clickup',
+  'webhook',
+] as const;
+export type ProviderId = (typeof PROVIDER_IDS)[number];
+
+/** How a target is reached: a vendor cloud, the customer's own server, or a customer endpoint. */
+export const DEPLOYMENT_MODES = ['cloud', 'self-hosted', 'webhook'] as const;
+export type DeploymentMode = (typeof DEPLOYMENT_MODES)[number];
+
+/** One provider edition, e.g. `github-com`, `ghe-com`, `ghes`. Unique across the catalog. */
+export type EditionId = string;
+
+export interface DocLink {
+  label: string;
+  /** Absent where the vendor publishes no stable address. */
+  url?: string;
+}
+
+/** What a cloud customer confirms they own (site URL, organisation, workspace…). */
+export interface TenantField {
+  /** Wire name of the value, e.g. `site_url`, `organization`, `workspace_id`. */
+  name: string;
+  label: string;
+  placeholder: string;
+  help: string;
+  /** Pattern the value must match (anchored); shape only, never existence. */
+  pattern: RegExp;
+  /** Builds the tenant URL the product calls from the confirmed value. */
+  tenantUrl?: (value: string) => string;
+}
+
+/** For editions where the customer types a `base_url` that the backend checks. */
+export interface BaseUrlSpec {
+  /** Whether a path after the host (context path, relative URL root, collection) is kept. */
+  keepsContextPath: boolean;
+  /** Appended to the normalised base URL to reach the API, e.g. `/rest/api/2`. */
+  apiRoot: string;
+  /** Path of the identity endpoint under the API root used by the ownership probe. */
+  identityPath: string;
+  /** What the identity endpoint's answer must show for the host to count as this product. */
+  identityHint: string;
+  placeholder: string;
+  help: string;
+}
+
+export type AuthKind = 'oauth' | 'app-install' | 'token' | 'signing-secret';
+
+/** How the credential travels to the provider. */
+export type CredentialTransport =
+  | 'bearer'
+  | 'basic-email'
+  | 'basic-empty-user'
+  | 'raw-authorization'
+  | 'private-token-header'
+  | 'query-key-token'
+  | 'signature-header';
+
+export interface TokenHint {
+  /** Soft check: a mismatch warns, never blocks. */
+  pattern: RegExp;
+  warning: string;
+}
+
+export interface AuthMethod {
+  /** Wire value of `auth_method`, e.g. `oauth2_3lo`, `api_token`, `github_app`. */
+  id: string;
+  kind: AuthKind;
+  label: string;
+  /** Wire value of `token_type`. */
+  tokenType: string;
+  /** Least scopes or permissions that can create and update tickets. */
+  scopes: string[];
+  /** What the grant allows, in the customer's words. */
+  grants: string;
+  sentAs: CredentialTransport;
+  /** Where the customer revokes the grant at the provider. */
+  revoke: DocLink;
+  /** Where the customer creates the credential or starts the grant. */
+  create?: DocLink;
+  /** The exact action shown when the provider answers `PROVIDER_AUTH_REQUIRED`. */
+  authRequiredAction: string;
+  tokenHints?: TokenHint[];
+  /** True for the method the catalog recommends for this edition. */
+  recommended?: boolean;
+  /** Extra non-secret fields this method needs (e.g. the Atlassian account email). */
+  extraFields?: Array<{ name: string; label: string; pattern?: RegExp }>;
+}
+
+export interface Limitation {
+  /** Stable id, e.g. `no-issue-tracker`. */
+  id: string;
+  /** `blocks` stops the flow with PROVIDER_LIMITATION; `warns` is shown and allows going on. */
+  severity: 'blocks' | 'warns';
+  message: string;
+  /** Where to go instead (another provider/edition), if any. */
+  alternative?: { provider: ProviderId; edition: EditionId };
+}
+
+export interface Edition {
+  id: EditionId;
+  label: string;
+  mode: DeploymentMode;
+  /** Cloud editions: what the customer confirms. */
+  tenant?: TenantField;
+  /** Self-hosted and webhook editions (and single-tenant clouds on a custom domain): the checked URL. */
+  baseUrl?: BaseUrlSpec;
+  /** API root for cloud editions, fixed or built from the tenant. */
+  cloudApiRoot?: string;
+  authMethods: AuthMethod[];
+  limitations: Limitation[];
+  versionNotes: string[];
+}
+
+export interface WebhookSigning {
+  id: 'standard-webhooks' | 'github-hmac-sha256';
+  label: string;
+  headers: string[];
+  isDefault: boolean;
+  notes: string;
+}
+
+export interface Provider {
+  id: ProviderId;
+  label: string;
+  /** What a ticket is called at this provider (issue, work item, card, task). */
+  ticketNoun: string;
+  editions: Edition[];
+  docs: Record<string, DocLink>;
+  webhookSigning?: WebhookSigning[];
+}
+
+/** Host-supplied replacements for documentation links, per provider and link key. */
+export type DocOverrides = Partial<Record<ProviderId, Record<string, string>>>;
+
+/** True when the edition needs a customer-typed, server-checked `base_url`. */
+export function needsBaseUrl(edition: Edition): boolean {
+  return edition.baseUrl !== undefined;
+}

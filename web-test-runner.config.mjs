@@ -1,0 +1,45 @@
+// Browser tests run in real headless Chromium. The browser is found by scripts/find-chrome.mjs.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome } from './scripts/find-chrome.mjs';
+
+const workerFile = fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js'));
+
+/** msw's worker must be served from the site root to control the test pages. */
+function mswWorker(context, next) {
+  if (context.path === '/mockServiceWorker.js') {
+    context.type = 'application/javascript';
+    context.body = readFileSync(workerFile, 'utf8');
+    return undefined;
+  }
+  return next();
+}
+
+export default {
+  files: ['test/client/**/*.test.ts', 'test/testing/**/*.test.ts', 'test/elements/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'production'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
+  middleware: [mswWorker],
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testFramework: { config: { timeout: 10000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome(),
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
