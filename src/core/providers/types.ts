@@ -99,6 +99,12 @@ export interface AuthMethod {
   recommended?: boolean;
   /** Extra non-secret fields this method needs (e.g. the Atlassian account email). */
   extraFields?: Array<{ name: string; label: string; pattern?: RegExp }>;
+  /**
+   * API root for this method when it differs from the edition's `cloudApiRoot`
+   * (Jira Cloud OAuth and scoped tokens go through `api.atlassian.com`). Same
+   * placeholders as `cloudApiRoot`.
+   */
+  apiRoot?: string;
 }
 
 export interface Limitation {

@@ -1,0 +1,262 @@
+/**
+ * Read-side helpers over the provider catalog. Ships to the browser: no zod,
+ * no DOM, no Node APIs (WHATWG URL is in both).
+ */
+import { CATALOG } from './catalog.js';
+import type {
+  AuthMethod,
+  DocLink,
+  DocOverrides,
+  Edition,
+  EditionId,
+  Provider,
+  ProviderId,
+} from './types.js';
+
+export * from './types.js';
+
+/** Every provider, in the order the integration status lists them. */
+export const PROVIDERS: readonly Provider[] = CATALOG;
+
+/** Longest value a validator looks at; keeps regex work bounded on hostile input. */
+const MAX_INPUT = 2048;
+
+export function getProvider(id: ProviderId | string, providers: readonly Provider[] = PROVIDERS): Provider | undefined {
+  return providers.find((p) => p.id === id);
+}
+
+export function editionsFor(providerId: ProviderId | string, providers: readonly Provider[] = PROVIDERS): readonly Edition[] {
+  return getProvider(providerId, providers)?.editions ?? [];
+}
+
+export function getEdition(
+  providerId: ProviderId | string,
+  editionId: EditionId,
+  providers: readonly Provider[] = PROVIDERS,
+): Edition | undefined {
+  return editionsFor(providerId, providers).find((e) => e.id === editionId);
+}
+
+/** Edition ids are unique across the catalog, so an id alone finds both. */
+export function findEdition(
+  editionId: EditionId,
+  providers: readonly Provider[] = PROVIDERS,
+): { provider: Provider; edition: Edition } | undefined {
+  for (const provider of providers) {
+    const edition = provider.editions.find((e) => e.id === editionId);
+    if (edition) return { provider, edition };
+  }
+  return undefined;
+}
+
+export function findAuthMethod(edition: Edition, methodId: string): AuthMethod | undefined {
+  return edition.authMethods.find((m) => m.id === methodId);
+}
+
+export function recommendedMethod(edition: Edition): AuthMethod | undefined {
+  return edition.authMethods.find((m) => m.recommended) ?? edition.authMethods[0];
+}
+
+/** The first limitation that stops the flow, if any. */
+export function blockingLimitation(edition: Edition) {
+  return edition.limitations.find((l) => l.severity === 'blocks');
+}
+
+export type TenantResult = { ok: true; value: string; url: string } | { ok: false; reason: string };
+
+/**
+ * Checks the shape of what a cloud customer typed (never whether it exists).
+ * Surrounding space and trailing slashes are ignored; `url` is the canonical
+ * tenant URL built from the value.
+ */
+export function validateTenant(edition: Edition, value: string): TenantResult {
+  const tenant = edition.tenant;
+  if (!tenant) return { ok: false, reason: `${edition.label} takes a checked base URL, not a tenant.` };
+  const trimmed = typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '';
+  if (trimmed === '') return { ok: false, reason: `Enter the ${tenant.label}.` };
+  if (trimmed.length > MAX_INPUT || !matches(tenant.pattern, trimmed)) {
+    return { ok: false, reason: `This does not look like a valid ${tenant.label}, for example ${tenant.placeholder}.` };
+  }
+  const url = tenant.tenantUrl ? tenant.tenantUrl(trimmed) : trimmed;
+  return { ok: true, value: trimmed, url };
+}
+
+/** Origin plus (when the edition keeps it) the path, without trailing slash; undefined when unusable. */
+function baseOf(raw: string, keepsContextPath: boolean): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  // Credentials in a URL would end up in logs and requests; never build on them.
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
+  url.hash = '';
+  if (!keepsContextPath) url.pathname = '/';
+  return url;
+}
+
+export interface ApiRootOptions {
+  /** The auth method in use: some send their calls elsewhere (Jira Cloud OAuth). */
+  method?: AuthMethod | string;
+  /** Fills `{cloud_id}` where the root needs it. */
+  cloudId?: string;
+}
+
+/**
+ * The API root for an edition: the normalised base URL plus the edition's API
+ * root for URL-checked editions, or the cloud template filled from the tenant.
+ * Undefined when the input does not fit or a template value is missing.
+ */
+export function apiRootFor(edition: Edition, value: string, options: ApiRootOptions = {}): string | undefined {
+  const method = typeof options.method === 'string' ? findAuthMethod(edition, options.method) : options.method;
+  if (edition.baseUrl) {
+    const url = baseOf(value, edition.baseUrl.keepsContextPath);
+    if (!url) return undefined;
+    // A webhook endpoint is called as entered, query included.
+    if (edition.baseUrl.apiRoot === '') return url.href;
+    return url.origin + url.pathname.replace(/\/+$/, '') + edition.baseUrl.apiRoot;
+  }
+  const tenant = validateTenant(edition, value);
+  const template = method?.apiRoot ?? edition.cloudApiRoot;
+  if (!tenant.ok || !template) return undefined;
+  const tenantUrl = tenant.url.replace(/\/+$/, '');
+  let host: string | undefined;
+  try {
+    host = new URL(tenantUrl).host;
+  } catch {
+    host = undefined;
+  }
+  const values: Record<string, string | undefined> = {
+    tenant_url: tenantUrl,
+    host,
+    cloud_id: options.cloudId ? encodeURIComponent(options.cloudId) : undefined,
+  };
+  let missing = false;
+  const filled = template.replace(/\{([a-z_]+)\}/g, (_, name: string) => {
+    const v = values[name];
+    if (!v) missing = true;
+    return v ?? '';
+  });
+  return missing ? undefined : filled;
+}
+
+/** Longest token the hints look at; real tokens are far shorter. */
+const MAX_TOKEN = 8192;
+
+/** A global or sticky pattern keeps state between calls; test a stateless copy instead. */
+function matches(pattern: RegExp, text: string): boolean {
+  try {
+    const p = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+    return p.test(text);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Soft checks on a pasted credential. Returns warnings to show; never throws,
+ * never blocks, and never repeats the token in a message.
+ */
+export function tokenWarnings(method: AuthMethod | undefined, token: string): string[] {
+  try {
+    if (typeof token !== 'string' || token === '') return [];
+    const warnings: string[] = [];
+    if (token !== token.trim()) warnings.push('The token starts or ends with spaces or line breaks; they will not be part of it.');
+    const bare = token.trim();
+    if (/^(?:bearer|basic|token)\s/i.test(bare)) {
+      warnings.push('Paste only the token, without an authorization scheme such as "Bearer".');
+    } else if (/\s/.test(bare)) {
+      warnings.push('The token contains spaces or line breaks. Check that you copied only the token.');
+    }
+    if (bare.length > MAX_TOKEN) {
+      warnings.push('This is much longer than any token this provider issues.');
+      return warnings;
+    }
+    for (const hint of method?.tokenHints ?? []) {
+      if (!matches(hint.pattern, bare)) warnings.push(hint.warning);
+    }
+    return warnings;
+  } catch {
+    return [];
+  }
+}
+
+// ------------------------------------------------------------------ documentation links
+
+/** Only http(s) addresses are taken from a host; anything else (javascript:, data:) is ignored. */
+function safeUrl(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function providerOf(provider: Provider | ProviderId, providers: readonly Provider[]): Provider | undefined {
+  return typeof provider === 'string' ? getProvider(provider, providers) : provider;
+}
+
+/**
+ * A provider's documentation link by key, with the host's override applied.
+ * An override for a key the catalog does not have still resolves, labelled by its key.
+ */
+export function resolveDocLink(
+  provider: Provider | ProviderId,
+  key: string,
+  overrides?: DocOverrides,
+): DocLink | undefined {
+  const p = providerOf(provider, PROVIDERS);
+  if (!p) return undefined;
+  const base = p.docs[key];
+  const override = safeUrl(overrides?.[p.id]?.[key]);
+  if (override) return { label: base?.label ?? key, url: override };
+  return base;
+}
+
+/**
+ * Where to revoke or create a method's credential, with host overrides. Keys, most
+ * specific first: `<editionId>.<methodId>.revoke`, then `<methodId>.revoke` (same for `create`).
+ */
+export function resolveMethodLink(
+  providerId: ProviderId,
+  edition: Edition,
+  method: AuthMethod,
+  which: 'revoke' | 'create',
+  overrides?: DocOverrides,
+): DocLink | undefined {
+  const base = which === 'revoke' ? method.revoke : method.create;
+  const map = overrides?.[providerId];
+  const override = safeUrl(map?.[`${edition.id}.${method.id}.${which}`]) ?? safeUrl(map?.[`${method.id}.${which}`]);
+  if (override) return { label: base?.label ?? method.label, url: override };
+  return base;
+}
+
+/**
+ * A copy of the catalog with the host's documentation links merged in: provider
+ * docs by key, and method revoke/create links by the keys `resolveMethodLink` reads.
+ * The shared catalog itself is never changed.
+ */
+export function withDocOverrides(overrides: DocOverrides, providers: readonly Provider[] = PROVIDERS): readonly Provider[] {
+  return providers.map((p) => {
+    const map = overrides[p.id];
+    if (!map) return p;
+    const docs: Record<string, DocLink> = { ...p.docs };
+    for (const key of Object.keys(map)) {
+      if (/\.(?:revoke|create)$/.test(key)) continue;
+      const link = resolveDocLink(p, key, overrides);
+      if (link) docs[key] = link;
+    }
+    const editions = p.editions.map((edition) => ({
+      ...edition,
+      authMethods: edition.authMethods.map((method) => {
+        const revoke = resolveMethodLink(p.id, edition, method, 'revoke', overrides) ?? method.revoke;
+        const create = resolveMethodLink(p.id, edition, method, 'create', overrides);
+        return create ? { ...method, revoke, create } : { ...method, revoke };
+      }),
+    }));
+    return { ...p, docs, editions };
+  });
+}
