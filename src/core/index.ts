@@ -1,1 +1,4 @@
 export * from './contract/index.js';
+export * from './providers/index.js';
+export * from './flow/index.js';
+export * from './url/index.js';

@@ -1,0 +1,74 @@
+/**
+ * The guided path as a pure state machine: `transition(state, event)` returns
+ * the next immutable state. No Lit, no DOM, no timers; catalog data enters with
+ * the events (`select-provider` and `open-target` carry the `Provider`), so the
+ * machine needs no lookups of its own. The credential never enters the state:
+ * only whether the input holds one.
+ *
+ * Phases (`state.phase`) and the visible step (`currentStep`) they belong to:
+ *
+ * | phase                | step           | what it means |
+ * |----------------------|----------------|---------------|
+ * | `status`             | status         | integration status; start of add, reconnect and revoke |
+ * | `existing-target`    | status         | a saved target opened (connected, blocked or revoked) |
+ * | `revoke-at-provider` | status         | revoke, step 1: revoke the grant at the provider |
+ * | `revoke-disconnect`  | status         | revoke, step 2: confirm the disconnect |
+ * | `revoking`           | status         | disconnect request in flight |
+ * | `revoked`            | status         | backend confirmed: credentials dropped, record kept |
+ * | `edition`            | deployment     | provider chosen; deployment mode (edition) not yet |
+ * | `limitation-blocked` | deployment     | the edition has a blocking limitation; stops before credentials |
+ * | `tenant`             | network        | cloud: confirm the tenant (shape checked by the edition's pattern) |
+ * | `ownership`          | network        | URL editions: confirm ownership and scan/export authorisation |
+ * | `base-url`           | network        | URL editions: enter `base_url` (only after both confirmations) |
+ * | `checking`           | network        | URL check in flight for one normalised URL |
+ * | `url-blocked`        | network        | PROVIDER_BASE_URL_BLOCKED: ways on are the fallback, a cloud edition, or editing the URL |
+ * | `allowlist`          | network        | check passed; record `allowlist_status` (`unreachable` opens nothing) |
+ * | `auth`               | provider-setup | auth method, then credential input or OAuth/app grant |
+ * | `auth-required`      | provider-setup | PROVIDER_AUTH_REQUIRED: shows the provider action; never saved |
+ * | `saving`             | provider-setup | save request in flight |
+ * | `saved`              | target         | backend stored a connected target |
+ * | `fallback`           | target         | portable export chosen; `back` returns to where it was chosen |
+ *
+ * Events (`event.type`): `status-loaded`, `select-provider`, `select-edition`,
+ * `confirm-tenant`, `confirm-ownership`, `edit-base-url`, `check-requested`,
+ * `check-result`, `check-failed`, `record-allowlist`, `choose-auth-method`,
+ * `credential-changed`, `credential-field-changed`, `select-signing`,
+ * `authorization-started`, `authorization-completed`, `authorization-failed`,
+ * `retry-auth`, `save-requested`, `saved`, `save-failed`, `fallback-chosen`,
+ * `open-target`, `reconnect`, `revoke-started`, `revoked-at-provider-confirmed`,
+ * `disconnect-requested`, `revoke-completed`, `revoke-failed`, `back`, `cancel`.
+ * See `FlowEvent` for their payloads.
+ *
+ * A refused event returns the same data with `rejected: { event, reason }`;
+ * the next accepted event clears it.
+ *
+ * @module
+ */
+export * from './types.js';
+export { initialState, transition } from './machine.js';
+export { normalizeBaseUrl } from './normalize.js';
+export {
+  BLOCKED_REASONS,
+  READY_IDS,
+  blockedReason,
+  canSave,
+  canShowBaseUrlField,
+  canShowCredentialField,
+  credentialBoundary,
+  currentStep,
+  isBusy,
+  limitationWarnings,
+  readiness,
+  saveRequest,
+  selectedEdition,
+  selectedProvider,
+  urlCheckRequest,
+} from './selectors.js';
+export type {
+  BlockedReason,
+  CredentialBoundary,
+  ReadyId,
+  ReadyItem,
+  ReadyReason,
+  ReadyStatus,
+} from './selectors.js';
