@@ -17,10 +17,21 @@ function mswWorker(context, next) {
   return next();
 }
 
+/** ipaddr.js ships CommonJS only; wrap it so the browser can import it as a module. */
+const ipaddrAsEsm = {
+  name: 'ipaddr-as-esm',
+  transform(context) {
+    if (context.path.includes('/node_modules/ipaddr.js/')) {
+      return { body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;\n` };
+    }
+    return undefined;
+  },
+};
+
 export default {
   files: ['test/client/**/*.test.ts', 'test/testing/**/*.test.ts', 'test/elements/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
+  plugins: [ipaddrAsEsm, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
   middleware: [mswWorker],
   concurrency: 1,
   concurrentBrowsers: 1,

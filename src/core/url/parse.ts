@@ -1,0 +1,105 @@
+/**
+ * Static parsing of a customer-typed base URL with the WHATWG URL parser, which
+ * also normalises host names (IDNA to punycode) and every IPv4 spelling
+ * (`0x7f.1`, `2130706433`, `0177.0.0.1` all become `127.0.0.1`).
+ */
+
+export const MAX_URL_LENGTH = 2048;
+
+export interface ParseOptions {
+  /** Accept `http:` as well as `https:`. Default false. */
+  allowHttp?: boolean;
+  /** Ports a target may use (the scheme's default counts as its number). Default: any. */
+  ports?: readonly number[];
+  /**
+   * true: keep the path as a context path (trailing slashes, query and fragment dropped);
+   * false: keep the origin only; unset: keep the whole URL but the fragment (webhooks).
+   */
+  keepsContextPath?: boolean;
+}
+
+export interface ParsedBaseUrl {
+  /** The URL the target is saved and checked under. */
+  normalized: string;
+  /** The parsed URL without its fragment, for requests. */
+  href: string;
+  protocol: 'https:' | 'http:';
+  /** Host name or address as the parser serialised it, without IPv6 brackets. */
+  hostname: string;
+  /** The port connections use (the scheme's default when none is written). */
+  port: number;
+  /** Set when the host is an IP literal. */
+  literal?: { address: string; family: 4 | 6 };
+}
+
+export type ParseFailureReason = 'invalid' | 'scheme' | 'userinfo' | 'port' | 'host';
+
+export interface ParseFailure {
+  reason: ParseFailureReason;
+  detail: string;
+  offender?: string;
+  /** The parsed URL without fragment and user info, when it parsed at all. */
+  normalized?: string;
+}
+
+export type ParseResult = { ok: true; url: ParsedBaseUrl } | { ok: false; failure: ParseFailure };
+
+function fail(reason: ParseFailureReason, detail: string, offender?: string, url?: URL): ParseResult {
+  const failure: ParseFailure = { reason, detail };
+  if (offender !== undefined) failure.offender = offender;
+  if (url) {
+    url.username = '';
+    url.password = '';
+    url.hash = '';
+    failure.normalized = url.href.slice(0, MAX_URL_LENGTH);
+  }
+  return { ok: false, failure };
+}
+
+const IPV4_SERIALISED = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+export function parseBaseUrl(input: unknown, options: ParseOptions = {}): ParseResult {
+  if (typeof input !== 'string') return fail('invalid', 'The URL must be text.');
+  const text = input.trim();
+  if (text === '') return fail('invalid', 'The URL is empty.');
+  if (text.length > MAX_URL_LENGTH) return fail('invalid', `The URL is longer than ${MAX_URL_LENGTH} characters.`);
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return fail('invalid', 'This is not a valid absolute URL.');
+  }
+  const schemes = options.allowHttp ? ['https:', 'http:'] : ['https:'];
+  if (!schemes.includes(url.protocol)) {
+    const allowed = options.allowHttp ? 'https or http' : 'https';
+    return fail('scheme', `The scheme ${url.protocol} is not allowed; use ${allowed}.`, url.protocol, url);
+  }
+  if (url.username !== '' || url.password !== '') {
+    // No offender: the user part may well be a token.
+    return fail('userinfo', 'The URL must not carry a user name or password before the host.', undefined, url);
+  }
+  const bare = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  if (bare === '') return fail('host', 'The URL has no host.');
+  const protocol = url.protocol as 'https:' | 'http:';
+  const port = url.port === '' ? (protocol === 'https:' ? 443 : 80) : Number(url.port);
+  if (port === 0) return fail('port', 'Port 0 cannot be connected to.', '0', url);
+  if (options.ports && !options.ports.includes(port)) {
+    return fail('port', `Port ${port} is not among the allowed ports (${options.ports.join(', ')}).`, String(port), url);
+  }
+  url.hash = '';
+  const href = url.href;
+  let normalized: string;
+  if (options.keepsContextPath === true) {
+    normalized = url.origin + url.pathname.replace(/\/+$/, '');
+  } else if (options.keepsContextPath === false) {
+    normalized = url.origin;
+  } else {
+    normalized = href;
+  }
+  // IDNA can lengthen a name well beyond what was typed.
+  if (normalized.length > MAX_URL_LENGTH) return fail('invalid', `The URL is longer than ${MAX_URL_LENGTH} characters once normalised.`);
+  const parsed: ParsedBaseUrl = { normalized, href, protocol, hostname: bare, port };
+  if (url.hostname.startsWith('[')) parsed.literal = { address: bare, family: 6 };
+  else if (IPV4_SERIALISED.test(bare)) parsed.literal = { address: bare, family: 4 };
+  return { ok: true, url: parsed };
+}
