@@ -1,0 +1,36 @@
+import type {
+  AuthStartRequest,
+  AuthStartResponse,
+  RevokeRequest,
+  SaveTargetRequest,
+  StatusResponse,
+  TargetRecord,
+  UrlCheckRequest,
+  UrlCheckResponse,
+} from '../core/contract/index.js';
+
+export interface CallOptions {
+  /** Cancels the call; the promise then rejects with `REQUEST_ABORTED`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Everything the element asks of a backend. `createHttpBackend` implements it
+ * over fetch; a host may pass its own implementation as the `backend`
+ * property. Every method resolves with a contract-checked value or rejects
+ * with a `BackendError`.
+ */
+export interface Backend {
+  /** `GET /status`: saved targets, egress addresses, portable export. */
+  getStatus(options?: CallOptions): Promise<StatusResponse>;
+  /** `POST /url-checks`. A blocked URL resolves with `status: 'blocked'`; it does not reject. */
+  checkUrl(request: UrlCheckRequest, options?: CallOptions): Promise<UrlCheckResponse>;
+  /** `POST /targets`: create, or reconnect when `target_id` is set. */
+  saveTarget(request: SaveTargetRequest, options?: CallOptions): Promise<TargetRecord>;
+  /** `GET /targets/{id}`. */
+  getTarget(id: string, options?: CallOptions): Promise<TargetRecord>;
+  /** `POST /targets/{id}/revoke`: drops live credentials, keeps the record and history. */
+  revokeTarget(id: string, request: RevokeRequest, options?: CallOptions): Promise<TargetRecord>;
+  /** `POST /auth/start`: the authorisation URL for an OAuth or app-install popup. */
+  startAuth(request: AuthStartRequest, options?: CallOptions): Promise<AuthStartResponse>;
+}

@@ -1,0 +1,44 @@
+/** The catalog facts the mocks answer with, so their words match the element's. */
+import { blockingLimitation, findAuthMethod, getEdition, getProvider } from '../core/providers/index.js';
+
+export interface EditionFacts {
+  label: string;
+  /** Identity endpoint the ownership probe calls, from the normalised base URL. */
+  identityUrl?: (normalizedUrl: string) => string;
+  blockingLimitation?: { message: string; alternative?: string };
+}
+
+export interface AuthMethodFacts {
+  scopes: string[];
+  authRequiredAction: string;
+  createUrl?: string;
+}
+
+export function describeEdition(provider: string, editionId: string): EditionFacts {
+  const edition = getEdition(provider, editionId);
+  if (!edition) return { label: `${getProvider(provider)?.label ?? provider} (${editionId})` };
+  const facts: EditionFacts = { label: edition.label };
+  const spec = edition.baseUrl;
+  if (spec && spec.identityPath) facts.identityUrl = (base) => `${base}${spec.apiRoot}${spec.identityPath}`;
+  const limitation = blockingLimitation(edition);
+  if (limitation) {
+    const alt = limitation.alternative;
+    const altEdition = alt ? getEdition(alt.provider, alt.edition) : undefined;
+    facts.blockingLimitation = {
+      message: limitation.message,
+      ...(altEdition ? { alternative: `Connect ${altEdition.label} instead.` } : {}),
+    };
+  }
+  return facts;
+}
+
+export function describeAuthMethod(provider: string, editionId: string, methodId: string): AuthMethodFacts {
+  const edition = getEdition(provider, editionId);
+  const method = edition ? findAuthMethod(edition, methodId) : undefined;
+  if (!method) return { scopes: [], authRequiredAction: 'Authorise access at the provider, then save again.' };
+  return {
+    scopes: [...method.scopes],
+    authRequiredAction: method.authRequiredAction,
+    ...(method.create?.url ? { createUrl: method.create.url } : {}),
+  };
+}
