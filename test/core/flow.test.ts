@@ -1029,11 +1029,11 @@ describe('flow: webhook', () => {
       { type: 'confirm-ownership', ownership: true, exportAuthorization: true },
       { type: 'check-requested', baseUrl: 'https://hooks.example.com/in/?src=pts' },
     );
-    assert.equal(urlCheckRequest(s)?.base_url, 'https://hooks.example.com/in?src=pts');
+    assert.equal(urlCheckRequest(s)?.base_url, 'https://hooks.example.com/in/?src=pts');
     assert.equal(urlCheckRequest(s)?.deployment_mode, 'webhook');
     s = run(
       s,
-      { type: 'check-result', seq: seqOf(s), result: checkResult('https://hooks.example.com/in?src=pts') },
+      { type: 'check-result', seq: seqOf(s), result: checkResult('https://hooks.example.com/in/?src=pts') },
       { type: 'record-allowlist', status: 'direct' },
     );
     assert.equal(s.phase === 'auth' && s.signing, 'standard-webhooks');
@@ -1041,7 +1041,7 @@ describe('flow: webhook', () => {
     refused(s, { type: 'select-signing', signing: 'nope' as 'standard-webhooks' }, 'unknown-signing');
     s = run(s, { type: 'select-signing', signing: 'github-hmac-sha256' }, { type: 'credential-changed', entered: true }, { type: 'save-requested' });
     assert.equal(saveRequest(s)?.signing, 'github-hmac-sha256');
-    assert.equal(saveRequest(s)?.base_url, 'https://hooks.example.com/in?src=pts');
+    assert.equal(saveRequest(s)?.base_url, 'https://hooks.example.com/in/?src=pts');
   });
 
   it('other providers offer no signing choice', () => {

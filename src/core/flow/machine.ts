@@ -4,7 +4,7 @@
  * with `rejected` set and never throws.
  */
 import type { AllowlistStatus, TargetRecord } from '../contract/schemas.js';
-import type { AuthMethod, Edition, Limitation, Provider } from '../providers/types.js';
+import { urlShape, type AuthMethod, type Edition, type Limitation, type Provider } from '../providers/types.js';
 import { normalizeBaseUrl } from './normalize.js';
 import type {
   AllowlistState,
@@ -82,8 +82,8 @@ function tidyTenant(raw: string): string {
   return raw.trim().replace(/\/+$/, '');
 }
 
-function keepsContextPath(edition: Edition): boolean {
-  return edition.baseUrl?.keepsContextPath ?? true;
+function keepsContextPath(edition: Edition): boolean | undefined {
+  return urlShape(edition);
 }
 
 export function blockingLimitation(edition: Edition): Limitation | undefined {

@@ -1,23 +1,14 @@
+import { parseBaseUrl } from '../url/parse.js';
+
 /**
- * The comparison form of a base URL. The flow applies it to both the URL it
- * sends for checking and the `normalized_url` the backend answers with, so
- * harmless spelling differences (case of the host, default port, trailing
- * slash, fragment) never count as a different URL, while any other change does.
- * It does not judge safety: that is the URL policy's and the backend's job.
+ * The comparison form of a base URL, applied to both the URL the flow sends for
+ * checking and the `normalized_url` the backend answers with. It is the URL
+ * policy's own normalisation, so the browser and the server agree on what
+ * "the same URL" means. It does not judge safety (http is accepted here; the
+ * policy and the backend decide), but it refuses URLs with user info, which
+ * would otherwise end up in state and logs.
  */
-export function normalizeBaseUrl(raw: string, keepsContextPath = true): string | null {
-  const text = raw.trim();
-  if (text === '') return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  // Credentials in a URL would end up in state and logs.
-  if (url.username !== '' || url.password !== '') return null;
-  if (url.hostname === '') return null;
-  const path = keepsContextPath ? url.pathname.replace(/\/+$/, '') : '';
-  return `${url.protocol}//${url.host}${path}${url.search}`;
+export function normalizeBaseUrl(raw: string, keepsContextPath?: boolean): string | null {
+  const parsed = parseBaseUrl(raw, { allowHttp: true, ...(keepsContextPath === undefined ? {} : { keepsContextPath }) });
+  return parsed.ok ? parsed.url.normalized : null;
 }

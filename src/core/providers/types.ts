@@ -157,3 +157,12 @@ export type DocOverrides = Partial<Record<ProviderId, Record<string, string>>>;
 export function needsBaseUrl(edition: Edition): boolean {
   return edition.baseUrl !== undefined;
 }
+
+/**
+ * How much of a typed URL a target keeps, as `parseBaseUrl`'s `keepsContextPath`:
+ * webhooks keep the whole URL (query included, since receivers route on it),
+ * other editions their context path (true) or the origin only (false).
+ */
+export function urlShape(edition: Edition): boolean | undefined {
+  return edition.mode === 'webhook' ? undefined : edition.baseUrl?.keepsContextPath;
+}

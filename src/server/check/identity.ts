@@ -6,7 +6,7 @@
  * is prose, so the markers that put it into practice live here, per edition.
  */
 import { editionsFor, getEdition } from '../../core/providers/index.js';
-import type { DeploymentMode, Edition, EditionId, ProviderId } from '../../core/providers/types.js';
+import { urlShape, type DeploymentMode, type Edition, type EditionId, type ProviderId } from '../../core/providers/types.js';
 import type { ProbeResponse } from './transport.js';
 
 /**
@@ -83,7 +83,8 @@ export function identityProbeFor(
 /** How the base URL is normalised for an edition, when the catalog says. */
 export function keepsContextPathFor(provider: ProviderId | undefined, deploymentMode: DeploymentMode | undefined, edition?: EditionId): boolean | undefined {
   if (provider === undefined) return undefined;
-  return editionFor(provider, deploymentMode, edition)?.baseUrl?.keepsContextPath;
+  const found = editionFor(provider, deploymentMode, edition);
+  return found ? urlShape(found) : undefined;
 }
 
 function hasHeader(response: ProbeResponse, name: string): boolean {
