@@ -3,7 +3,8 @@
  * the client, the reference backend, the msw handlers and the published JSON
  * Schema. Written with zod/mini so the browser bundle stays small.
  */
-import { z } from 'zod/mini';
+// A namespace import lets every bundler drop the zod/mini parts we do not use.
+import * as z from 'zod/mini';
 import { DEPLOYMENT_MODES, PROVIDER_IDS } from '../providers/types.js';
 import { ERROR_CODES } from './errors.js';
 
