@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Prints the speed and size figures: bundle size against its budget, the server
+// URL check, and the flow machine. Figures only; nothing here passes or fails a build.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const steps = [
+  ['size', ['scripts/size.mjs', '--parts']],
+  ['server URL check (stub resolver)', ['--import', 'tsx', 'scripts/bench-check.ts']],
+  ['flow machine', ['--import', 'tsx', 'scripts/bench-flow.ts']],
+];
+let failed = false;
+for (const [title, args] of steps) {
+  console.log(`\n## ${title}`);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
