@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const authStyles = css`
+  :host {
+    display: grid;
+    gap: var(--_s4);
+  }
+  .choice .row {
+    gap: var(--_s2);
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: 2px var(--_s3);
+    margin: var(--_s1) 0 0;
+    font-size: var(--_fs-sm);
+  }
+  .facts dt {
+    color: var(--_muted);
+  }
+  .facts dd {
+    margin: 0;
+  }
+  .scopes {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
+  .single {
+    padding: var(--_s3) var(--_s4);
+  }
+  .panel {
+    display: grid;
+    gap: var(--_s4);
+    padding: var(--_s4);
+  }
+  form {
+    display: grid;
+    gap: var(--_s4);
+  }
+  .secret {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: var(--_s2);
+  }
+  .secret .input {
+    font-family: var(--_mono);
+  }
+  .secret .btn {
+    min-height: 38px;
+    min-width: 5.5rem;
+  }
+  .locked {
+    display: flex;
+    gap: var(--_s2);
+    align-items: center;
+    color: var(--_muted);
+    padding: var(--_s3) var(--_s4);
+    border: 1px dashed var(--_border-strong);
+    border-radius: var(--_radius-sm);
+  }
+  .connect {
+    justify-self: start;
+  }
+  .where {
+    display: flex;
+    gap: var(--_s2);
+    align-items: flex-start;
+    color: var(--_muted);
+    font-size: var(--_fs-sm);
+  }
+  .where svg.icon {
+    margin-top: 0.2em;
+  }
+  .warnings {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_s1);
+  }
+  a svg.ext {
+    width: 0.95em;
+    height: 0.95em;
+    margin-left: 3px;
+  }
+`;

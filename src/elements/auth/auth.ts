@@ -1,0 +1,415 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import type { Action } from '../../core/contract/schemas.js';
+import type { AuthMethod, Edition, Provider, WebhookSigning } from '../../core/providers/types.js';
+import { icon } from '../base/icons.js';
+import { externalLink } from '../base/links.js';
+import { PtsElement } from '../base/pts-element.js';
+import type { PtsErrorView } from '../base/view.js';
+import { authStyles } from './auth.styles.js';
+
+type SigningId = WebhookSigning['id'];
+
+const MAX_TOKEN = 8192;
+
+/** A pattern test that cannot carry state between calls (global or sticky flags). */
+function matches(pattern: RegExp, text: string): boolean {
+  const p = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+  return p.test(text);
+}
+
+/**
+ * Soft warnings on a typed credential, as message keys or catalog hint texts.
+ * They never repeat the value and never block.
+ */
+type WarnKey = 'auth.warn.edges' | 'auth.warn.scheme' | 'auth.warn.spaces' | 'auth.warn.long';
+type Warning = WarnKey | { text: string };
+
+function credentialWarnings(method: AuthMethod | undefined, value: string): Warning[] {
+  if (value === '') return [];
+  const out: Warning[] = [];
+  const bare = value.trim();
+  if (bare !== value) out.push('auth.warn.edges');
+  if (/^(?:bearer|basic|token)\s/i.test(bare)) out.push('auth.warn.scheme');
+  else if (/\s/.test(bare)) out.push('auth.warn.spaces');
+  if (bare.length > MAX_TOKEN) return [...out, 'auth.warn.long'];
+  for (const hint of method?.tokenHints ?? []) {
+    if (!matches(hint.pattern, bare)) out.push({ text: hint.warning });
+  }
+  return out;
+}
+
+function fieldValid(field: { pattern?: RegExp | undefined }, value: string): boolean {
+  return value.trim() !== '' && (!field.pattern || matches(field.pattern, value.trim()));
+}
+
+/**
+ * @summary The credential step: the auth method (from the edition's catalog
+ * entry, with token type, least permissions and what each grants), then either
+ * a "Connect with <provider>" button (OAuth, app install) or the credential
+ * field. Shows the provider's exact action when it answered
+ * `PROVIDER_AUTH_REQUIRED`.
+ *
+ * The credential input exists only while `credentialAllowed` is true. Its
+ * value is never bound to a property, attribute or event: the root reads it
+ * once with `takeCredential()`, which also clears it.
+ *
+ * @fires pts-auth-method-change - A method was chosen; the credential field is cleared. Detail: `{ method: string; kind: AuthKind; tokenType: string }`.
+ * @fires pts-auth-field-change - A non-secret extra field changed. Detail: `{ name: string; value: string; valid: boolean }`.
+ * @fires pts-auth-credential-change - The credential field became empty or filled. Detail: `{ filled: boolean; warnings: number }` (never the value).
+ * @fires pts-auth-submit - Enter in the form with everything filled. Detail: `{}`.
+ * @fires pts-auth-connect - "Connect with <provider>" for OAuth or app install. Detail: `{ method: string; kind: AuthKind }`.
+ * @fires pts-auth-signing-change - A webhook signing scheme was chosen. Detail: `{ signing: 'standard-webhooks' | 'github-hmac-sha256' }`.
+ * @csspart credential - The credential input.
+ * @csspart connect - The connect button.
+ * @cssstate loading - Waiting for the provider's authorisation window.
+ * @cssstate error - An error is shown.
+ */
+export class PtsAuth extends PtsElement {
+  static override tag = 'pts-auth';
+  static override styles = [PtsElement.styles, authStyles];
+
+  @property({ attribute: false }) provider: Provider | null = null;
+  @property({ attribute: false }) edition: Edition | null = null;
+
+  /** Chosen auth method id; empty picks the catalog's recommended method. */
+  @property() method = '';
+
+  /** Whether the credential field (or connect button) may exist; the root sets it from the flow. */
+  @property({ type: Boolean, attribute: 'credential-allowed' }) credentialAllowed = false;
+
+  /** The provider answered `PROVIDER_AUTH_REQUIRED`: show its exact action. */
+  @property({ type: Boolean, attribute: 'auth-required' }) authRequired = false;
+
+  /** The backend's action for `PROVIDER_AUTH_REQUIRED`, shown instead of the catalog's when given. */
+  @property({ attribute: false }) action: Action | null = null;
+
+  /** The authorisation window is open. */
+  @property({ type: Boolean }) connecting = false;
+
+  /** An OAuth grant or app install completed. */
+  @property({ type: Boolean }) authorized = false;
+
+  @property({ attribute: false }) error: PtsErrorView | null = null;
+
+  /** Webhook signing scheme; empty picks the provider's default. */
+  @property() signing: SigningId | '' = '';
+
+  /** Values of the method's non-secret extra fields (e.g. the account email). */
+  @property({ attribute: false }) fields: Readonly<Record<string, string>> = {};
+
+  @state() private reveal = false;
+  @state() private filled = false;
+  @state() private warnings: Warning[] = [];
+  @state() private missing = false;
+  @state() private attempt = 0;
+
+  @query('#credential') private credentialInput!: HTMLInputElement | null;
+
+  /** The method in effect. */
+  get selectedMethod(): AuthMethod | undefined {
+    const methods = this.edition?.authMethods ?? [];
+    return methods.find((m) => m.id === this.method) ?? methods.find((m) => m.recommended) ?? methods[0];
+  }
+
+  /** Returns the credential and clears the field. The only way the value leaves the input. */
+  takeCredential(): string {
+    const value = this.credentialInput?.value ?? '';
+    this.clear();
+    return value;
+  }
+
+  /** Empties the credential field and forgets everything derived from it. */
+  clear(): void {
+    const input = this.credentialInput;
+    if (input) input.value = '';
+    this.filled = false;
+    this.warnings = [];
+    this.reveal = false;
+    this.missing = false;
+    this.attempt = 0;
+  }
+
+  override focus(options?: FocusOptions): void {
+    const target =
+      this.credentialInput ??
+      this.renderRoot.querySelector<HTMLElement>('input[type=radio]:checked') ??
+      this.renderRoot.querySelector<HTMLElement>('[part=connect]');
+    target?.focus(options);
+  }
+
+  /** Shows what is missing and focuses it; true when the form can be submitted. */
+  validate(): boolean {
+    const method = this.selectedMethod;
+    if (!this.credentialAllowed || !method) return false;
+    if (method.kind === 'oauth' || method.kind === 'app-install') return this.authorized;
+    this.attempt++;
+    const badField = (method.extraFields ?? []).find((f) => !fieldValid(f, this.fields[f.name] ?? ''));
+    this.missing = !this.filled;
+    const target = badField ? `#field-${badField.name}` : this.missing ? '#credential' : '';
+    if (target) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
+    return !target;
+  }
+
+  override disconnectedCallback(): void {
+    // Leaving the page or the step must not leave the secret behind.
+    this.clear();
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The input is about to go or to serve another method: empty it first.
+    if ((changed.has('credentialAllowed') && !this.credentialAllowed) || (changed.has('method') && changed.get('method') !== undefined)) {
+      this.clear();
+    }
+    if (changed.has('edition') && changed.get('edition') !== undefined) this.clear();
+    this.setCustomState('loading', this.connecting);
+    this.setCustomState('error', !!this.error || this.authRequired);
+  }
+
+  private onMethod(method: AuthMethod): void {
+    this.method = method.id;
+    this.emit('pts-auth-method-change', { method: method.id, kind: method.kind, tokenType: method.tokenType });
+  }
+
+  private onCredentialInput(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    const filled = value !== '';
+    this.warnings = credentialWarnings(this.selectedMethod, value);
+    if (filled) this.missing = false;
+    if (filled !== this.filled) {
+      this.filled = filled;
+      this.emit('pts-auth-credential-change', { filled, warnings: this.warnings.length });
+    }
+  }
+
+  private onField(name: string, value: string, pattern: RegExp | undefined): void {
+    this.fields = { ...this.fields, [name]: value };
+    this.emit('pts-auth-field-change', { name, value, valid: fieldValid({ pattern }, value) });
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    if (this.validate()) this.emit('pts-auth-submit', {});
+  }
+
+  // With several text fields and no submit button, Enter would not submit the form by itself.
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement && !event.isComposing) this.onSubmit(event);
+  }
+
+  private renderFacts(method: AuthMethod): TemplateResult {
+    return html`<dl class="facts">
+      <dt>${this.t('auth.tokenType')}</dt>
+      <dd><code>${method.tokenType}</code></dd>
+      ${method.scopes.length
+        ? html`<dt>${this.t('auth.scopes')}</dt>
+            <dd class="scopes">${method.scopes.map((s) => html`<code>${s}</code>`)}</dd>`
+        : nothing}
+      <dt>${this.t('auth.grants')}</dt>
+      <dd>${method.grants}</dd>
+    </dl>`;
+  }
+
+  private renderMethods(methods: readonly AuthMethod[], selected: AuthMethod): TemplateResult {
+    const provider = this.provider?.label ?? '';
+    if (methods.length === 1) {
+      return html`<div class="single card">
+        ${this.heading(selected.label, 'subtitle')} ${this.renderFacts(selected)}
+      </div>`;
+    }
+    return html`<fieldset>
+      <legend>${this.t('auth.legend', { provider })}</legend>
+      <div class="choices">
+        ${methods.map(
+          (m) => html`<label class="choice">
+            <input
+              type="radio"
+              name="method"
+              .value=${m.id}
+              .checked=${m.id === selected.id}
+              aria-labelledby="m-${m.id}"
+              aria-describedby="d-${m.id}"
+              @change=${() => this.onMethod(m)}
+            />
+            <span class="body">
+              <span class="row">
+                <span class="name" id="m-${m.id}">${m.label}</span>
+                ${m.recommended ? html`<span class="badge accent">${icon('check')}${this.t('common.recommended')}</span>` : nothing}
+              </span>
+              <span id="d-${m.id}">${this.renderFacts(m)}</span>
+            </span>
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderAuthRequired(method: AuthMethod): TemplateResult {
+    const provider = this.provider?.label ?? '';
+    const text = this.action?.label ?? method.authRequiredAction;
+    const url = this.action?.url ?? method.create?.url;
+    return html`<div class="notice warning" part="auth-required">
+      ${icon('key')}
+      <div class="body">
+        ${this.heading(this.t('auth.required.title', { provider }), 'subtitle')}
+        <p>${text}</p>
+        ${url ? html`<p>${externalLink(this.t('auth.required.open', { label: provider }), url, this.t('common.newTab'))}</p>` : nothing}
+      </div>
+    </div>`;
+  }
+
+  private renderSigning(): TemplateResult | typeof nothing {
+    const schemes = this.provider?.webhookSigning ?? [];
+    if (schemes.length < 2) return nothing;
+    const current = schemes.find((s) => s.id === this.signing) ?? schemes.find((s) => s.isDefault) ?? schemes[0];
+    return html`<fieldset>
+      <legend>${this.t('auth.signing.legend')}</legend>
+      <div class="choices">
+        ${schemes.map(
+          (s) => html`<label class="choice">
+            <input
+              type="radio"
+              name="signing"
+              .value=${s.id}
+              .checked=${s.id === current?.id}
+              aria-labelledby="s-${s.id}"
+              aria-describedby="sn-${s.id}"
+              @change=${() => {
+                this.signing = s.id;
+                this.emit('pts-auth-signing-change', { signing: s.id });
+              }}
+            />
+            <span class="body">
+              <span class="row">
+                <span class="name" id="s-${s.id}">${s.label}</span>
+                ${s.isDefault ? html`<span class="badge accent">${icon('check')}${this.t('common.recommended')}</span>` : nothing}
+              </span>
+              <span class="help" id="sn-${s.id}">${this.t('auth.signing.headers', { headers: s.headers.join(', ') })}</span>
+            </span>
+          </label>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderConnect(method: AuthMethod): TemplateResult {
+    const provider = this.provider?.label ?? '';
+    if (this.authorized) {
+      return html`<div class="notice success">${icon('checkCircle')}<p class="body">${this.t('auth.connected', { provider })}</p></div>`;
+    }
+    return html`<p class="help">${this.t('auth.connectHelp', { provider })}</p>
+      <button
+        type="button"
+        part="connect"
+        class="btn primary connect"
+        aria-disabled=${this.connecting ? 'true' : 'false'}
+        @click=${() => {
+          if (!this.connecting) this.emit('pts-auth-connect', { method: method.id, kind: method.kind });
+        }}
+      >
+        ${this.connecting
+          ? html`${icon('spinner', 'spin')}${this.t('auth.connecting', { provider })}`
+          : html`${icon('external')}${this.t('auth.connect', { provider })}`}
+      </button>`;
+  }
+
+  private renderCredentialForm(method: AuthMethod): TemplateResult {
+    const label = method.label;
+    const showMissing = this.missing;
+    const described = ['cred-note', this.warnings.length ? 'cred-warnings' : '', showMissing || this.error ? 'cred-error' : '']
+      .filter(Boolean)
+      .join(' ');
+    const errorText = showMissing ? this.t('auth.empty', { field: label }) : this.error ? this.t(`error.${this.error.code}`) : '';
+    return html`<form novalidate autocomplete="off" @submit=${this.onSubmit} @keydown=${this.onKeydown}>
+      ${method.create
+        ? html`<p class="where">${icon('info')}<span>${this.t('auth.createAt')} ${externalLink(method.create.label, method.create.url, this.t('common.newTab'))}</span></p>`
+        : nothing}
+      ${(method.extraFields ?? []).map((field) => {
+        const value = this.fields[field.name] ?? '';
+        const bad = this.attempt > 0 && !fieldValid(field, value);
+        return html`<div class="field">
+          <label class="label" for="field-${field.name}">${field.label}</label>
+          <input
+            id="field-${field.name}"
+            class="input"
+            type=${field.name.includes('email') ? 'email' : 'text'}
+            autocomplete=${field.name.includes('email') ? 'email' : 'off'}
+            spellcheck="false"
+            .value=${live(value)}
+            aria-invalid=${bad ? 'true' : 'false'}
+            aria-describedby=${bad ? `field-${field.name}-error` : nothing}
+            @input=${(e: Event) => this.onField(field.name, (e.target as HTMLInputElement).value, field.pattern)}
+          />
+          ${bad
+            ? html`<p class="feedback error" id="field-${field.name}-error">${icon('warning')}<span>${this.t('auth.fieldInvalid', { field: field.label })}</span></p>`
+            : nothing}
+        </div>`;
+      })}
+      <div class="field">
+        <label class="label" for="credential">${label}</label>
+        <div class="secret">
+          <input
+            id="credential"
+            part="credential"
+            class="input"
+            type=${this.reveal ? 'text' : 'password'}
+            autocomplete="off"
+            spellcheck="false"
+            autocapitalize="off"
+            autocorrect="off"
+            data-1p-ignore
+            data-lpignore="true"
+            aria-invalid=${errorText ? 'true' : 'false'}
+            aria-describedby=${described}
+            @input=${this.onCredentialInput}
+          />
+          <button
+            type="button"
+            class="btn"
+            aria-label=${this.t(this.reveal ? 'auth.hideLabel' : 'auth.showLabel', { field: label })}
+            @click=${() => (this.reveal = !this.reveal)}
+          >
+            ${icon(this.reveal ? 'eyeOff' : 'eye')}${this.t(this.reveal ? 'auth.hide' : 'auth.show')}
+          </button>
+        </div>
+        <p class="help" id="cred-note">${this.t('auth.secretNote')}</p>
+        ${this.warnings.length
+          ? html`<ul class="warnings" id="cred-warnings">
+              ${this.warnings.map(
+                (w) => html`<li class="feedback warning">${icon('warning')}<span>${typeof w === 'string' ? this.t(w) : w.text}</span></li>`,
+              )}
+            </ul>`
+          : nothing}
+        ${errorText
+          ? keyed(this.attempt, html`<p class="feedback error" id="cred-error" role="alert">${icon('warning')}<span>${errorText}</span></p>`)
+          : nothing}
+      </div>
+    </form>`;
+  }
+
+  override render() {
+    const edition = this.edition;
+    const method = this.selectedMethod;
+    if (!edition || !method) return nothing;
+    const redirect = method.kind === 'oauth' || method.kind === 'app-install';
+    const revoke = method.revoke;
+    return html`${this.authRequired ? this.renderAuthRequired(method) : nothing}
+      ${this.renderMethods(edition.authMethods, method)} ${method.kind === 'signing-secret' ? this.renderSigning() : nothing}
+      <div class="panel card">
+        ${!this.credentialAllowed
+          ? html`<p class="locked">${icon('lock')}<span>${this.t('auth.locked')}</span></p>`
+          : redirect
+            ? this.renderConnect(method)
+            : this.renderCredentialForm(method)}
+        ${redirect && this.credentialAllowed && this.error
+          ? html`<p class="feedback error" role="alert">${icon('warning')}<span>${this.t(`error.${this.error.code}`)}</span></p>`
+          : nothing}
+        <p class="where">
+          ${icon('unlink')}<span>${this.t('auth.revokeLater')} ${externalLink(revoke.label, revoke.url, this.t('common.newTab'))}</span>
+        </p>
+      </div>`;
+  }
+}

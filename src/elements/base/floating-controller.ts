@@ -1,0 +1,53 @@
+import { autoUpdate, computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export interface FloatingOptions {
+  placement?: Placement;
+  /** Gap between the reference and the floating element, in pixels. */
+  distance?: number;
+}
+
+/**
+ * Keeps one floating element next to its reference while it is shown, with
+ * floating-ui. Positions are `fixed`, so a floating element in the top layer
+ * (or merely outside any clipping ancestor) stays put as the page scrolls.
+ * Stops watching when hidden or when the host leaves the DOM.
+ */
+export class FloatingController implements ReactiveController {
+  #cleanup: (() => void) | undefined;
+  readonly #options: FloatingOptions;
+
+  constructor(host: ReactiveControllerHost, options: FloatingOptions = {}) {
+    this.#options = options;
+    host.addController(this);
+  }
+
+  get active(): boolean {
+    return this.#cleanup !== undefined;
+  }
+
+  start(reference: Element, floating: HTMLElement, placement?: Placement): void {
+    this.stop();
+    const update = async (): Promise<void> => {
+      const { x, y, placement: used } = await computePosition(reference, floating, {
+        strategy: 'fixed',
+        placement: placement ?? this.#options.placement ?? 'top',
+        middleware: [offset(this.#options.distance ?? 8), flip(), shift({ padding: 8 })],
+      });
+      // CSSOM writes, not style attributes: allowed under a strict style-src CSP.
+      floating.style.left = `${x}px`;
+      floating.style.top = `${y}px`;
+      floating.dataset.placement = used;
+    };
+    this.#cleanup = autoUpdate(reference, floating, () => void update());
+  }
+
+  stop(): void {
+    this.#cleanup?.();
+    this.#cleanup = undefined;
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+}

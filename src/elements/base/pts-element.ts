@@ -1,0 +1,173 @@
+import { html, LitElement, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  msg,
+  onMessagesChanged,
+  type MessageArgs,
+  type MessageBundle,
+  type MessageKey,
+} from '../messages/messages.js';
+import type { PtsEventMap, PtsEventName } from './events.js';
+import { controls, tokens } from './styles.js';
+
+/** Custom states an element can expose for host styling: `:state(loading)` and friends. */
+export type PtsCustomState = 'loading' | 'blocked' | 'saved' | 'error';
+
+// Elements re-render when <html lang> changes or a language bundle is registered.
+const connected = new Set<PtsElement>();
+let langObserver: MutationObserver | undefined;
+let unsubscribeMessages: (() => void) | undefined;
+
+function refreshAll(): void {
+  for (const element of connected) element.requestUpdate();
+}
+
+/**
+ * Base class of every element in the package: shared host styles and tokens,
+ * the message lookup, a typed internal event helper, custom states and a
+ * registration helper without side effects on import.
+ *
+ * @cssprop [--pts-color-scheme=light dark] - `light`, `dark` or `light dark` (follows the OS).
+ * @cssprop --pts-font-family - Font stack.
+ * @cssprop [--pts-font-size=0.875rem] - Base text size.
+ * @cssprop --pts-color-text - Main text colour.
+ * @cssprop --pts-color-text-muted - Secondary text colour.
+ * @cssprop --pts-color-surface - Card and field background.
+ * @cssprop --pts-color-surface-subtle - Muted background (notices, skeletons).
+ * @cssprop --pts-color-border - Hairline borders.
+ * @cssprop --pts-color-accent - Primary actions, selection and links.
+ * @cssprop --pts-color-success - Passed and ready states.
+ * @cssprop --pts-color-warning - Soft warnings.
+ * @cssprop --pts-color-danger - Failures, blocked states and destructive actions.
+ * @cssprop --pts-color-focus - Focus ring.
+ * @cssprop [--pts-radius=10px] - Card radius.
+ * @cssprop [--pts-radius-small=6px] - Control radius.
+ * @cssprop --pts-space-1 - Spacing scale, 1 (4px) to 6 (32px).
+ */
+export class PtsElement extends LitElement {
+  /** Default tag of the element; every concrete element overrides it. */
+  static tag = '';
+
+  static override styles: CSSResultGroup = [tokens, controls];
+
+  /**
+   * Registers the element under `tag` (its default tag unless given). Does
+   * nothing when the tag is already taken, so two copies of the package on one
+   * page do not throw.
+   */
+  static define(this: CustomElementConstructor & { tag: string }, tag?: string, registry: CustomElementRegistry = customElements): void {
+    const name = tag ?? this.tag;
+    if (!name || registry.get(name)) return;
+    // One constructor can back only one tag; a second tag gets its own subclass.
+    const ctor = registry.getName?.(this) ? class extends this {} : this;
+    registry.define(name, ctor);
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  /**
+   * Per-message replacements of the English catalog (or of the active language
+   * bundle). Keys are message keys, values plain text with the same `{params}`.
+   */
+  @property({ attribute: false }) messages?: MessageBundle;
+
+  /** Level of the element's own headings, so they fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  readonly #internals: ElementInternals | undefined;
+
+  constructor() {
+    super();
+    try {
+      this.#internals = this.attachInternals();
+    } catch {
+      this.#internals = undefined;
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    if (!langObserver && typeof MutationObserver !== 'undefined') {
+      langObserver = new MutationObserver(refreshAll);
+      langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    }
+    unsubscribeMessages ??= onMessagesChanged(refreshAll);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang') this.requestUpdate();
+  }
+
+  /**
+   * The language in effect: `lang` on this element or the nearest ancestor,
+   * crossing shadow roots; empty when none is set.
+   */
+  get resolvedLang(): string {
+    let node: Node | null = this;
+    while (node) {
+      if (node instanceof Element) {
+        const lang = node.getAttribute('lang');
+        if (lang) return lang;
+      }
+      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    }
+    return '';
+  }
+
+  /** Text of a catalog message in the element's language, with overrides applied. */
+  protected t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
+    return msg(key, args[0] as never, { lang: this.resolvedLang, overrides: this.messages });
+  }
+
+  /**
+   * Fires an internal event on the host: bubbles within the surrounding shadow
+   * tree, never composed, so it cannot leave the root element.
+   */
+  protected emit<K extends PtsEventName>(name: K, detail: PtsEventMap[K], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: false, cancelable }));
+  }
+
+  /**
+   * A heading at the element's level (`headingLevel`). `focusable` lets script
+   * move focus to it (tabindex -1) without adding a tab stop.
+   */
+  protected heading(text: string, cls = 'title', id?: string, focusable = false): TemplateResult {
+    const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 3));
+    return html`<div role="heading" aria-level=${level} class=${cls} id=${id ?? nothing} tabindex=${focusable ? '-1' : nothing}>
+      ${text}
+    </div>`;
+  }
+
+  /** Turns a custom state on or off; a no-op where the browser has no CustomStateSet. */
+  protected setCustomState(name: PtsCustomState, on: boolean): void {
+    const states = this.#internals?.states;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Browsers that shipped the early API only accept dashed identifiers.
+      try {
+        if (on) states.add(`--${name}`);
+        else states.delete(`--${name}`);
+      } catch {
+        /* no custom states here */
+      }
+    }
+  }
+
+  /** Whether a custom state is on (for hosts without `:state()` support and for tests). */
+  hasCustomState(name: PtsCustomState): boolean {
+    const states = this.#internals?.states;
+    return !!states && (states.has(name) || states.has(`--${name}`));
+  }
+}

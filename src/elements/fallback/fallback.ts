@@ -1,0 +1,86 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { icon } from '../base/icons.js';
+import { externalLink } from '../base/links.js';
+import { PtsElement } from '../base/pts-element.js';
+import { fallbackStyles } from './fallback.styles.js';
+
+/**
+ * @summary The portable-export fallback: findings as files the customer
+ * imports themselves, with no connection to their server and no stored
+ * credential. Offered when a URL is blocked or a server is unreachable.
+ *
+ * @fires pts-fallback-choose - The customer chose portable export. Detail: `{ format: string | undefined }`.
+ * @csspart choose - The "Use portable export" button.
+ */
+export class PtsFallback extends PtsElement {
+  static override tag = 'pts-fallback';
+  static override styles = [PtsElement.styles, fallbackStyles];
+
+  /** Whether the backend offers portable export. */
+  @property({ type: Boolean }) available = true;
+
+  /** Export formats the backend offers (e.g. `csv`, `json`, `sarif`). */
+  @property({ attribute: false }) formats: readonly string[] = [];
+
+  /** The chosen format; the first one when empty. */
+  @property() format = '';
+
+  /** Where the export is documented or downloaded, when the backend says. */
+  @property() url = '';
+
+  /** Why a live connection is not possible, when the element is shown for a reason. */
+  @property() reason: 'blocked' | 'unreachable' | '' = '';
+
+  /** Portable export is the chosen way. */
+  @property({ type: Boolean }) chosen = false;
+
+  private get currentFormat(): string | undefined {
+    return this.formats.includes(this.format) ? this.format : this.formats[0];
+  }
+
+  override render() {
+    const current = this.currentFormat;
+    return html`<section class="box card" aria-labelledby="fallback-title">
+      <span class="tile" aria-hidden="true">${icon('download')}</span>
+      <div class="body">
+        ${this.heading(this.t('fallback.title'), 'title', 'fallback-title')}
+        ${this.reason ? html`<p><strong>${this.t(`fallback.reason.${this.reason}`)}</strong></p>` : nothing}
+        <p class="muted">${this.t('fallback.body')}</p>
+        ${!this.available
+          ? html`<div class="notice">${icon('info')}<p class="body">${this.t('fallback.unavailable')}</p></div>`
+          : html`${this.formats.length
+                ? html`<fieldset>
+                    <legend>${this.t('fallback.formats')}</legend>
+                    <div class="formats">
+                      ${this.formats.map(
+                        (f) => html`<label class="format">
+                          <input
+                            type="radio"
+                            name="format"
+                            .value=${f}
+                            .checked=${f === current}
+                            @change=${() => (this.format = f)}
+                          />${f.toUpperCase()}
+                        </label>`,
+                      )}
+                    </div>
+                  </fieldset>`
+                : nothing}
+              ${this.chosen
+                ? html`<div class="notice success" role="status">${icon('checkCircle')}<p class="body">${this.t('fallback.chosen')}</p></div>`
+                : html`<div class="row">
+                    <button
+                      type="button"
+                      part="choose"
+                      class="btn primary"
+                      @click=${() => this.emit('pts-fallback-choose', { format: this.currentFormat })}
+                    >
+                      ${icon('download')}${this.t('fallback.choose')}
+                    </button>
+                    ${this.url ? externalLink(this.t('fallback.learnMore'), this.url, this.t('common.newTab')) : nothing}
+                  </div>`}`}
+      </div>
+    </section>`;
+  }
+}

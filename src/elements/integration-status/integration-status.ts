@@ -1,0 +1,183 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { TargetRecord, TargetState } from '../../core/contract/schemas.js';
+import { PROVIDERS } from '../../core/providers/index.js';
+import { DEPLOYMENT_MODES, type Provider } from '../../core/providers/types.js';
+import { icon, type IconName } from '../base/icons.js';
+import { PtsElement } from '../base/pts-element.js';
+import { MODE_ICONS, targetName, type PtsErrorView } from '../base/view.js';
+import { integrationStatusStyles } from './integration-status.styles.js';
+
+type FamilyState = TargetState | 'not_connected';
+
+const STATE_LOOK: Record<FamilyState, { tone: string; icon: IconName }> = {
+  not_connected: { tone: '', icon: 'circle' },
+  connected: { tone: 'success', icon: 'checkCircle' },
+  auth_required: { tone: 'warning', icon: 'key' },
+  blocked: { tone: 'danger', icon: 'shield' },
+  revoked: { tone: '', icon: 'unlink' },
+};
+
+/**
+ * @summary Every provider family with its targets and their state (not
+ * connected, connected, auth required, blocked, revoked), which kind of setup
+ * each needs (cloud, self-hosted, webhook), and the add, reconnect and revoke
+ * actions.
+ *
+ * @fires pts-status-add - Add a target for a provider. Detail: `{ provider: ProviderId }`.
+ * @fires pts-status-reconnect - Repair a target's credentials. Detail: `{ provider: ProviderId; targetId: string }`.
+ * @fires pts-status-revoke - Start revoking a target. Detail: `{ provider: ProviderId; targetId: string }`.
+ * @fires pts-status-retry - Load the status again after an error. Detail: `{}`.
+ * @csspart list - The list of providers.
+ * @csspart provider - One provider family.
+ * @csspart target - One saved target.
+ * @cssstate loading - The status is loading.
+ * @cssstate error - The status could not be loaded.
+ */
+export class PtsIntegrationStatus extends PtsElement {
+  static override tag = 'pts-integration-status';
+  static override styles = [PtsElement.styles, integrationStatusStyles];
+
+  /** Provider families to list, in order. Defaults to the whole catalog. */
+  @property({ attribute: false }) providers: readonly Provider[] = PROVIDERS;
+
+  /** Saved targets as the backend's `/status` returns them. */
+  @property({ attribute: false }) targets: readonly TargetRecord[] = [];
+
+  /** Shows a skeleton while `/status` is loading. */
+  @property({ type: Boolean }) loading = false;
+
+  /** Loading the status failed. */
+  @property({ attribute: false }) error: PtsErrorView | null = null;
+
+  protected override willUpdate(): void {
+    this.setCustomState('loading', this.loading);
+    this.setCustomState('error', !!this.error);
+  }
+
+  private badge(state: FamilyState): TemplateResult {
+    const look = STATE_LOOK[state];
+    return html`<span class="badge ${look.tone}">${icon(look.icon)}${this.t(`status.state.${state}`)}</span>`;
+  }
+
+  private renderTarget(provider: Provider, target: TargetRecord): TemplateResult {
+    const name = targetName(target);
+    const edition = provider.editions.find((e) => e.id === target.edition);
+    const updated = new Date(target.updated_at);
+    const canReconnect = target.state !== 'connected';
+    const canRevoke = target.has_credentials && target.state !== 'revoked';
+    const why = (target.state === 'blocked' || target.state === 'auth_required') && target.error ? target.error.message : '';
+    return html`<li class="target" part="target">
+      <div class="info">
+        <div class="row">
+          <span class="label">${name}</span>
+          ${this.badge(target.state)}
+        </div>
+        <div class="meta">
+          ${[edition?.label, Number.isNaN(updated.getTime()) ? '' : this.t('status.updated', { date: updated })].filter(Boolean).join(' · ')}
+        </div>
+        ${why ? html`<p class="why">${why}</p>` : nothing}
+      </div>
+      <div class="actions">
+        ${canReconnect
+          ? html`<button
+              type="button"
+              class="btn small ${target.state === 'auth_required' ? 'primary' : ''}"
+              aria-label=${this.t('status.reconnectLabel', { target: name })}
+              @click=${() => this.emit('pts-status-reconnect', { provider: provider.id, targetId: target.id })}
+            >
+              ${icon('refresh')}${this.t('status.reconnect')}
+            </button>`
+          : nothing}
+        ${canRevoke
+          ? html`<button
+              type="button"
+              class="btn small"
+              aria-label=${this.t('status.revokeLabel', { target: name })}
+              @click=${() => this.emit('pts-status-revoke', { provider: provider.id, targetId: target.id })}
+            >
+              ${icon('unlink')}${this.t('status.revoke')}
+            </button>`
+          : nothing}
+      </div>
+    </li>`;
+  }
+
+  private renderProvider(provider: Provider): TemplateResult {
+    const targets = this.targets.filter((t) => t.provider === provider.id);
+    const modes = DEPLOYMENT_MODES.filter((m) => provider.editions.some((e) => e.mode === m));
+    return html`<li class="provider card" part="provider">
+      <div class="head">
+        <span class="logo" aria-hidden="true">${provider.label.charAt(0)}</span>
+        <div>
+          <div class="name">${provider.label}</div>
+          <div class="meta">
+            <span class="sr-only">${this.t('status.setup')}:</span>
+            ${modes.map((m) => html`<span class="setup">${icon(MODE_ICONS[m])}${this.t(`mode.${m}`)}</span>`)}
+          </div>
+        </div>
+        <div class="aside">
+          ${targets.length === 0 ? this.badge('not_connected') : nothing}
+          <button
+            type="button"
+            class="btn small"
+            aria-label=${this.t('status.addLabel', { provider: provider.label })}
+            @click=${() => this.emit('pts-status-add', { provider: provider.id })}
+          >
+            ${icon('plus')}${this.t('status.add')}
+          </button>
+        </div>
+      </div>
+      ${targets.length ? html`<ul class="targets">${targets.map((t) => this.renderTarget(provider, t))}</ul>` : nothing}
+    </li>`;
+  }
+
+  private renderBody(): TemplateResult {
+    if (this.loading) {
+      return html`<p class="sr-only" role="status">${this.t('status.loading')}</p>
+        <ul class="providers" aria-hidden="true">
+          ${[0, 1, 2, 3].map(
+            () => html`<li class="skeleton card">
+              <span class="bone square"></span>
+              <span><span class="bone"></span><span class="bone short"></span></span>
+              <span class="bone"></span>
+            </li>`,
+          )}
+        </ul>`;
+    }
+    if (this.providers.length === 0) {
+      return html`<div class="notice"><span>${icon('info')}</span><p class="body">${this.t('status.noProviders')}</p></div>`;
+    }
+    const connected = this.targets.filter((t) => t.state === 'connected').length;
+    const attention = this.targets.filter((t) => t.state === 'auth_required' || t.state === 'blocked').length;
+    return html`${this.targets.length === 0
+        ? html`<div class="notice info">${icon('info')}<p class="body">${this.t('status.empty')}</p></div>`
+        : html`<p class="summary muted small">${this.t('status.summary', { connected, attention })}</p>`}
+      <ul class="providers" part="list" aria-label=${this.t('status.providers')}>
+        ${this.providers.map((p) => this.renderProvider(p))}
+      </ul>`;
+  }
+
+  override render() {
+    return html`<section aria-busy=${this.loading ? 'true' : 'false'}>
+      <header>
+        ${this.heading(this.t('status.heading'))}
+        <p class="muted">${this.t('status.intro')}</p>
+      </header>
+      ${this.error
+        ? html`<div class="notice danger" role="alert">
+            ${icon('warning')}
+            <div class="body">
+              <p><strong>${this.t('status.loadFailed')}</strong> ${this.t(`error.${this.error.code}`)}</p>
+              <div class="row">
+                <button type="button" class="btn small" @click=${() => this.emit('pts-status-retry', {})}>
+                  ${icon('refresh')}${this.t('common.retry')}
+                </button>
+              </div>
+            </div>
+          </div>`
+        : nothing}
+      ${this.error && !this.loading ? nothing : this.renderBody()}
+    </section>`;
+  }
+}

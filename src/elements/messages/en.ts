@@ -1,0 +1,302 @@
+import type { ErrorCode } from '../../core/contract/errors.js';
+import type { DeploymentMode } from '../../core/providers/types.js';
+import { rootMessages } from './en-root.js';
+
+/**
+ * The English catalog: every user-visible string of every element. Each section
+ * is keyed with its own prefix so sections cannot collide. `{name}` marks a
+ * parameter; parameters are inserted as text, never as markup.
+ *
+ * To add a string, add it to the section (or `en-root.ts` for the root
+ * element); `MessageKey` and the parameter types follow from this object.
+ */
+const common = {
+  'common.loading': 'Loading…',
+  'common.retry': 'Try again',
+  'common.cancel': 'Cancel',
+  'common.newTab': '(opens in a new tab)',
+  'common.recommended': 'Recommended',
+  'common.or': 'or',
+} as const;
+
+const modes = {
+  'mode.cloud': 'Cloud',
+  'mode.self-hosted': 'Self-hosted',
+  'mode.webhook': 'Webhook',
+} as const satisfies Record<`mode.${DeploymentMode}`, string>;
+
+const steps = {
+  'steps.label': 'Setup progress',
+  'steps.status': 'Integration status',
+  'steps.deployment': 'Deployment mode',
+  'steps.network': 'Auth and network check',
+  'steps.provider-setup': 'Provider-specific setup',
+  'steps.target': 'Ticket export target',
+  'steps.position': 'Step {index} of {total}',
+  'steps.state.complete': 'Completed',
+  'steps.state.current': 'Current step',
+  'steps.state.upcoming': 'Not started',
+  'steps.state.blocked': 'Blocked',
+} as const;
+
+const status = {
+  'status.heading': 'Ticket export targets',
+  'status.intro': 'Connect the trackers where scan findings become tickets.',
+  'status.empty': 'No targets yet. Pick a provider below to add your first one.',
+  'status.noProviders': 'No providers are available.',
+  'status.loading': 'Loading your targets…',
+  'status.loadFailed': 'Your targets could not be loaded.',
+  'status.providers': 'Providers',
+  'status.setup': 'Setup',
+  'status.state.not_connected': 'Not connected',
+  'status.state.connected': 'Connected',
+  'status.state.auth_required': 'Auth required',
+  'status.state.blocked': 'Blocked',
+  'status.state.revoked': 'Revoked',
+  'status.add': 'Add',
+  'status.addLabel': 'Add a target for {provider}',
+  'status.reconnect': 'Reconnect',
+  'status.reconnectLabel': 'Reconnect {target}',
+  'status.revoke': 'Revoke',
+  'status.revokeLabel': 'Revoke {target}',
+  'status.updated': 'Updated {date}',
+  'status.summary': '{connected} connected, {attention} need attention',
+} as const;
+
+const deployment = {
+  'deploy.legend': 'Where does your {provider} run?',
+  'deploy.next': 'What comes next',
+  'deploy.next.cloud': 'Confirm your {tenant}, then connect with {method}.',
+  'deploy.next.cloudNoTenant': 'Connect with {method}.',
+  'deploy.next.self-hosted':
+    'Confirm you own the server, enter its base URL and let the backend check it. Credentials come last.',
+  'deploy.next.webhook':
+    'Confirm you own the endpoint, enter its URL and let the backend check it. Deliveries are signed.',
+  'deploy.limit.blocks': 'Not available',
+  'deploy.limit.warns': 'Note',
+  'deploy.limit.alternative': 'Use {edition} instead',
+  'deploy.versionNotes': 'Version notes',
+  'deploy.empty': 'Choose a provider first.',
+} as const;
+
+const tenant = {
+  'tenant.confirm': 'This {tenant} belongs to my organisation.',
+  'tenant.required': 'Enter your {tenant}.',
+  'tenant.invalid': 'This does not look like a valid {tenant}.',
+  'tenant.unconfirmed': 'Confirm that it belongs to your organisation.',
+  'tenant.preview': 'Tickets go to {url}',
+} as const;
+
+const network = {
+  'network.legend': 'Before you enter a URL',
+  'network.ownership': 'My organisation owns or operates this {provider} server.',
+  'network.ownership.webhook': 'My organisation owns or operates this endpoint.',
+  'network.authorisation': 'I am authorised to allow scans of it and ticket exports to it.',
+  'network.confirmFirst': 'Confirm both statements to enter the URL.',
+  'network.field.base': 'Base URL',
+  'network.field.webhook': 'Endpoint URL',
+  'network.static.ok': 'Looks right. The backend checks it next.',
+  'network.static.invalid': 'Enter a full address such as {example}.',
+  'network.static.scheme': 'Use an https:// address.',
+  'network.static.userinfo': 'Remove the user name and password from the address.',
+  'network.static.port': 'This port is not allowed.',
+  'network.static.private': '{address} is a private, loopback or link-local address. Use a public one.',
+  'network.static.reserved': '{address} is a reserved address and cannot be used.',
+  'network.static.local': 'Local addresses such as {address} cannot be used.',
+  'network.static.other': 'This address cannot be used.',
+  'network.required': 'Enter the URL first.',
+  'network.exampleUrl': 'https://tracker.example.com',
+  'network.run': 'Run checks',
+  'network.running': 'Checking…',
+  'network.results': 'Server checks',
+  'network.check.scheme': 'Secure scheme',
+  'network.check.private_network': 'Not a private network',
+  'network.check.reserved_ip': 'No reserved address',
+  'network.check.redirect': 'Redirects stay safe',
+  'network.check.dns_rebinding': 'DNS answers stay put',
+  'network.check.ownership': 'Answers as {provider}',
+  'network.outcome.passed': 'Passed',
+  'network.outcome.failed': 'Failed',
+  'network.outcome.skipped': 'Skipped',
+  'network.outcome.pending': 'Checking',
+  'network.offender.address': 'Offending address:',
+  'network.offender.hop': 'Offending redirect hop:',
+  'network.passed': 'All checks passed for {url}.',
+  'network.blocked.title': 'This URL is blocked',
+  'network.blocked.body': 'No credential will be sent to it. Failed: {checks}.',
+  'network.blocked.export': 'Use portable export',
+  'network.blocked.cloud': 'Choose a cloud target',
+  'network.blocked.edit': 'Edit URL',
+} as const;
+
+const allowlist = {
+  'allowlist.legend': 'How does the backend reach your server?',
+  'allowlist.direct': 'Direct',
+  'allowlist.direct.help': 'The server accepts connections from the internet.',
+  'allowlist.tunnel': 'Customer-approved tunnel',
+  'allowlist.tunnel.help': 'A tunnel you approved forwards the backend’s requests to the server.',
+  'allowlist.allowlist': 'Firewall or VPN allowlist',
+  'allowlist.allowlist.help': 'Your firewall or VPN admits the backend’s egress addresses.',
+  'allowlist.unreachable': 'Not reachable',
+  'allowlist.unreachable.help':
+    'The server cannot be reached from outside. No live target can be saved; portable export still works.',
+  'allowlist.egress': 'Allow these egress addresses',
+  'allowlist.egressNone': 'The backend reported no egress addresses. Ask your administrator for them.',
+  'allowlist.copy': 'Copy',
+  'allowlist.copyLabel': 'Copy {address}',
+  'allowlist.copyAll': 'Copy all',
+  'allowlist.copied': 'Copied {text}',
+  'allowlist.copiedShort': 'Copied',
+  'allowlist.copiedAll': 'Copied all addresses',
+  'allowlist.copyFailed': 'Could not copy. Select the address and copy it by hand.',
+  'allowlist.missing': 'Choose how the backend reaches your server.',
+} as const;
+
+const auth = {
+  'auth.legend': 'How should the product connect to {provider}?',
+  'auth.tokenType': 'Token type',
+  'auth.scopes': 'Least permissions',
+  'auth.grants': 'What it allows',
+  'auth.revokeLater': 'Revoke it later:',
+  'auth.createAt': 'Create it:',
+  'auth.fieldInvalid': 'Enter a valid {field}.',
+  'auth.warn.edges': 'It starts or ends with spaces or line breaks. They are not part of the credential.',
+  'auth.warn.scheme': 'Paste only the credential, without a scheme such as "Bearer".',
+  'auth.warn.spaces': 'It contains spaces or line breaks. Check that you copied only the credential.',
+  'auth.warn.long': 'This is much longer than any credential this provider issues.',
+  'auth.signing.legend': 'How deliveries are signed',
+  'auth.signing.headers': 'Headers: {headers}',
+  'auth.connect': 'Connect with {provider}',
+  'auth.connecting': 'Waiting for {provider}…',
+  'auth.connected': 'Connected with {provider}.',
+  'auth.connectHelp': 'A {provider} window opens. The token stays with the backend and never reaches this page.',
+  'auth.show': 'Show',
+  'auth.hide': 'Hide',
+  'auth.showLabel': 'Show {field}',
+  'auth.hideLabel': 'Hide {field}',
+  'auth.secretNote': 'Sent once when you save, never shown again.',
+  'auth.locked': 'The credential field appears once the steps above are complete.',
+  'auth.empty': 'Enter the {field}.',
+  'auth.required.title': '{provider} needs your action',
+  'auth.required.open': 'Open {label}',
+} as const;
+
+const readiness = {
+  'ready.heading': 'Before you save',
+  'ready.summary': '{ready} of {total} ready',
+  'ready.status.ready': 'Ready',
+  'ready.status.not-ready': 'Not ready',
+  'ready.status.not-applicable': 'Not applicable',
+  'ready.cloud-target': 'Cloud target',
+  'ready.self-hosted-target': 'Self-hosted target',
+  'ready.allowlist': 'Allowlist',
+  'ready.credential-boundary': 'Credential boundary',
+  'ready.fallback': 'Fallback',
+  'ready.cloud-target.ready': 'The tenant you own is confirmed.',
+  'ready.cloud-target.not-ready': 'Confirm the tenant your organisation owns.',
+  'ready.cloud-target.not-applicable': 'This target does not run in the vendor’s cloud.',
+  'ready.self-hosted-target.ready': 'The URL passed every server check.',
+  'ready.self-hosted-target.not-ready': 'The URL has not passed the server checks yet.',
+  'ready.self-hosted-target.not-applicable': 'Cloud targets need no base URL.',
+  'ready.allowlist.ready': 'The network path is recorded.',
+  'ready.allowlist.not-ready': 'Choose how the backend reaches the server.',
+  'ready.allowlist.not-applicable': 'Only self-hosted targets need a network path.',
+  'ready.credential-boundary.ready': 'The least grant is chosen and can be revoked at the provider.',
+  'ready.credential-boundary.not-ready': 'Choose how to connect.',
+  'ready.credential-boundary.not-applicable': 'No credential is stored for this target.',
+  'ready.fallback.ready': 'Portable export is available if the connection stops working.',
+  'ready.fallback.not-ready': 'Portable export is not available for this account.',
+  'ready.fallback.not-applicable': 'No fallback is needed.',
+  'ready.revokeWhere': 'Revoke it later:',
+} as const;
+
+const revoke = {
+  'revoke.step1': 'Revoke at {provider}',
+  'revoke.step1.body': 'Remove the grant at {provider} first, so no live credential is left behind.',
+  'revoke.noLink': 'Find it among the connected apps and tokens in your {provider} settings.',
+  'revoke.ack': 'I revoked it at {provider}',
+  'revoke.step2': 'Disconnect here',
+  'revoke.step2.body': 'The stored credentials are deleted. The target and its history stay for your records.',
+  'revoke.confirm': 'Disconnect {target}',
+  'revoke.busy': 'Disconnecting…',
+  'revoke.needAck': 'Confirm that you revoked the grant at {provider} first.',
+  'revoke.done': '{target} is disconnected.',
+} as const;
+
+const fallback = {
+  'fallback.title': 'Portable export',
+  'fallback.body':
+    'Download findings as files and import them into your tracker yourself. Nothing connects to your server and no credential is stored.',
+  'fallback.formats': 'Format',
+  'fallback.choose': 'Use portable export',
+  'fallback.chosen': 'Portable export is selected.',
+  'fallback.learnMore': 'How portable export works',
+  'fallback.unavailable': 'Portable export is not available for this account.',
+  'fallback.reason.blocked': 'A live connection is not possible because the URL is blocked.',
+  'fallback.reason.unreachable': 'A live connection is not possible because the server is not reachable.',
+} as const;
+
+const hint = {
+  'hint.label': 'More information',
+} as const;
+
+const errors = {
+  'error.PROVIDER_AUTH_REQUIRED': 'The provider needs you to authorise access before anything is saved.',
+  'error.PROVIDER_BASE_URL_BLOCKED': 'The URL failed a safety check. No credential was sent to it.',
+  'error.ALLOWLIST_STATUS_MISSING': 'Choose how the backend reaches your server.',
+  'error.OWNERSHIP_UNCONFIRMED': 'Confirm that your organisation owns the server and allows scans and exports.',
+  'error.PROVIDER_LIMITATION': 'This provider edition cannot receive tickets.',
+  'error.URL_CHECK_REQUIRED': 'Run the URL checks again before saving.',
+  'error.VALIDATION_FAILED': 'Some details are not valid. Check the highlighted field.',
+  'error.PAYLOAD_TOO_LARGE': 'The request was too large.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'The backend refused the request format.',
+  'error.SESSION_EXPIRED': 'Your session expired. Sign in again and retry.',
+  'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
+  'error.BACKEND_UNAVAILABLE': 'The service is unavailable right now. Try again shortly.',
+  'error.NETWORK_UNREACHABLE':
+    'The backend could not reach the server. Check the firewall, VPN or DNS; the credential was not the problem.',
+  'error.CREDENTIALS_REJECTED': 'The provider refused this credential. Check it and its permissions.',
+  'error.TARGET_NOT_FOUND': 'This target no longer exists.',
+  'error.MALFORMED_RESPONSE': 'The service sent an answer we could not read. Nothing was changed.',
+  'error.REQUEST_TIMEOUT': 'The service took too long to answer. Try again.',
+  'error.REQUEST_ABORTED': 'The request was cancelled.',
+  'error.AUTH_POPUP_BLOCKED': 'The browser blocked the sign-in window. Allow pop-ups for this page and try again.',
+  'error.AUTH_CANCELLED': 'The sign-in window was closed before access was granted.',
+} as const satisfies Record<`error.${ErrorCode}`, string>;
+
+/** Every section, exported for a completeness test that no key was shadowed. */
+export const SECTIONS = [
+  common,
+  modes,
+  steps,
+  status,
+  deployment,
+  tenant,
+  network,
+  allowlist,
+  auth,
+  readiness,
+  revoke,
+  fallback,
+  hint,
+  errors,
+  rootMessages,
+] as const;
+
+export const en = {
+  ...common,
+  ...modes,
+  ...steps,
+  ...status,
+  ...deployment,
+  ...tenant,
+  ...network,
+  ...allowlist,
+  ...auth,
+  ...readiness,
+  ...revoke,
+  ...fallback,
+  ...hint,
+  ...errors,
+  ...rootMessages,
+} as const;

@@ -1,0 +1,357 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { live } from 'lit/directives/live.js';
+import type { CheckName, CheckStatus, UrlCheckEntry } from '../../core/contract/schemas.js';
+import type { Edition, Provider } from '../../core/providers/types.js';
+import { staticUrlCheck } from '../../core/url/index.js';
+import { icon, type IconName } from '../base/icons.js';
+import { PtsElement } from '../base/pts-element.js';
+import { CHECK_ORDER, type PtsErrorView } from '../base/view.js';
+import { formatList } from '../messages/messages.js';
+import { networkCheckStyles } from './network-check.styles.js';
+
+/** What the element needs of a server URL check (a `UrlCheckResponse` fits). */
+export interface UrlCheckView {
+  status: 'passed' | 'blocked';
+  checks: readonly UrlCheckEntry[];
+  normalized_url?: string | undefined;
+}
+
+/**
+ * What the element reads of a static URL verdict. The core `staticUrlCheck`
+ * result fits; so does any host policy returning the same shape.
+ */
+export type StaticFeedback =
+  | { ok: true }
+  | { ok: false; check: CheckName; reason: string; offender?: string | undefined };
+
+/** The static half of the URL policy, run on every keystroke. */
+export type StaticCheckFn = (value: string) => StaticFeedback;
+
+
+type Tone = 'error' | 'neutral' | 'ok';
+
+const OUTCOME: Record<CheckStatus | 'pending', IconName> = {
+  passed: 'checkCircle',
+  failed: 'crossCircle',
+  skipped: 'dash',
+  pending: 'spinner',
+};
+
+/**
+ * @summary The network step of a self-hosted or webhook target: ownership and
+ * scan/export authorisation first; only then the URL field, with instant
+ * static feedback; then the server checks listed one by one with their
+ * outcome and the offending address or hop; a blocked URL offers portable
+ * export, a cloud target or editing the URL.
+ *
+ * The URL field is in the DOM only while both `ownershipConfirmed` and
+ * `exportAuthorized` are true.
+ *
+ * @fires pts-network-confirm - A confirmation changed. Detail: `{ ownershipConfirmed: boolean; exportAuthorized: boolean }`.
+ * @fires pts-network-input - The URL was edited. Detail: `{ baseUrl: string }`.
+ * @fires pts-network-run - Run the server checks. Detail: `{ baseUrl: string }` (trimmed, passed the static check).
+ * @fires pts-network-fallback - "Use portable export" on a blocked URL. Detail: `{}`.
+ * @fires pts-network-cloud - "Choose a cloud target" on a blocked URL. Detail: `{}`.
+ * @fires pts-network-edit - "Edit URL" on a blocked URL; focus moves to the field. Detail: `{}`.
+ * @csspart input - The URL field.
+ * @csspart run - The "Run checks" button.
+ * @csspart checks - The list of server checks.
+ * @cssstate loading - Server checks are running.
+ * @cssstate blocked - The URL is blocked.
+ * @cssstate error - The checks could not run.
+ */
+export class PtsNetworkCheck extends PtsElement {
+  static override tag = 'pts-network-check';
+  static override styles = [PtsElement.styles, networkCheckStyles];
+
+  @property({ attribute: false }) provider: Provider | null = null;
+  @property({ attribute: false }) edition: Edition | null = null;
+
+  @property({ type: Boolean, attribute: 'ownership-confirmed' }) ownershipConfirmed = false;
+  @property({ type: Boolean, attribute: 'export-authorized' }) exportAuthorized = false;
+
+  /** The URL as typed. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /**
+   * Instant feedback while typing. Defaults to the core `staticUrlCheck`
+   * (parse, scheme, user info, port, special-use names, literal addresses); a
+   * host whose operator allows private ranges passes one built with its
+   * `allow` list, so the hint never contradicts the server.
+   */
+  @property({ attribute: false }) staticCheck: StaticCheckFn | undefined;
+
+  /** Server checks are running. */
+  @property({ type: Boolean }) checking = false;
+
+  /** The server's answer for the current URL; `null` before or after an edit. */
+  @property({ attribute: false }) result: UrlCheckView | null = null;
+
+  /** The checks could not run (backend down, rate limited…). */
+  @property({ attribute: false }) error: PtsErrorView | null = null;
+
+  /** Whether portable export can be offered when the URL is blocked. */
+  @property({ type: Boolean, attribute: 'portable-export' }) portableExport = false;
+
+  @state() private touched = false;
+  @state() private attempt = 0;
+
+  @query('#url') private input!: HTMLInputElement | null;
+
+  /** Focuses the first thing to do: an unticked confirmation, else the URL field. */
+  override focus(options?: FocusOptions): void {
+    const target = this.input ?? this.renderRoot.querySelector<HTMLInputElement>('input[type=checkbox]:not(:checked)');
+    target?.focus(options);
+  }
+
+  private get confirmed(): boolean {
+    return this.ownershipConfirmed && this.exportAuthorized;
+  }
+
+  private runStatic(value: string): StaticFeedback | undefined {
+    if (value.trim() === '') return undefined;
+    if (this.staticCheck) return this.staticCheck(value);
+    const spec = this.edition?.baseUrl;
+    return staticUrlCheck(value, this.edition?.mode === 'webhook' ? {} : { keepsContextPath: spec?.keepsContextPath ?? true });
+  }
+
+  private staticText(check: StaticFeedback): string {
+    if (check.ok) return this.t('network.static.ok');
+    const address = check.offender ?? '';
+    switch (check.reason) {
+      case 'invalid':
+      case 'host':
+        return this.t('network.static.invalid', { example: this.edition?.baseUrl?.placeholder ?? this.t('network.exampleUrl') });
+      case 'scheme':
+        return this.t('network.static.scheme');
+      case 'userinfo':
+        return this.t('network.static.userinfo');
+      case 'port':
+        return this.t('network.static.port');
+      case 'special-name':
+        return this.t('network.static.local', { address });
+      case 'address':
+        return check.check === 'reserved_ip' ? this.t('network.static.reserved', { address }) : this.t('network.static.private', { address });
+      default:
+        return this.t('network.static.other');
+    }
+  }
+
+  private onConfirm(which: 'ownership' | 'export', checked: boolean): void {
+    if (which === 'ownership') this.ownershipConfirmed = checked;
+    else this.exportAuthorized = checked;
+    this.emit('pts-network-confirm', { ownershipConfirmed: this.ownershipConfirmed, exportAuthorized: this.exportAuthorized });
+  }
+
+  private onInput(event: Event): void {
+    this.baseUrl = (event.target as HTMLInputElement).value;
+    // Any edit makes an earlier answer stale.
+    this.result = null;
+    this.emit('pts-network-input', { baseUrl: this.baseUrl });
+  }
+
+  /** Shows problems with the URL and focuses the field; true when checks may run. */
+  validate(): boolean {
+    this.touched = true;
+    this.attempt++;
+    const check = this.runStatic(this.baseUrl);
+    const ok = !!check?.ok;
+    if (!ok) this.updateComplete.then(() => this.input?.focus());
+    return ok && this.confirmed;
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    if (this.checking) return;
+    if (this.validate()) this.emit('pts-network-run', { baseUrl: this.baseUrl.trim() });
+  }
+
+  private onEdit(): void {
+    this.result = null;
+    this.emit('pts-network-edit', {});
+    this.updateComplete.then(() => {
+      this.input?.focus();
+      this.input?.select();
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.setCustomState('loading', this.checking);
+    this.setCustomState('blocked', this.result?.status === 'blocked');
+    this.setCustomState('error', !!this.error);
+    if (changed.has('baseUrl') && changed.get('baseUrl') !== undefined && this.baseUrl === '') this.touched = false;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    const before = changed.get('result') as UrlCheckView | null | undefined;
+    // A block that arrives while the customer is here moves focus to its
+    // summary, where the ways on are; one present at first render does not.
+    if (changed.has('result') && before !== undefined && this.result?.status === 'blocked' && before?.status !== 'blocked') {
+      this.renderRoot.querySelector<HTMLElement>('#blocked-title')?.focus();
+    }
+  }
+
+  private checkLabel(name: UrlCheckEntry['name']): string {
+    return name === 'ownership'
+      ? this.t('network.check.ownership', { provider: this.provider?.label ?? '' })
+      : this.t(`network.check.${name}`);
+  }
+
+  private renderCheck(entry: { name: UrlCheckEntry['name']; status: CheckStatus | 'pending'; detail?: string | undefined; offender?: string | undefined }): TemplateResult {
+    const offenderKey = entry.name === 'redirect' ? 'network.offender.hop' : 'network.offender.address';
+    return html`<li class=${entry.status}>
+      <span class="mark">${icon(OUTCOME[entry.status], entry.status === 'pending' ? 'spin' : '')}</span>
+      <span class="check-name">${this.checkLabel(entry.name)}</span>
+      <span class="outcome">${this.t(`network.outcome.${entry.status}`)}</span>
+      ${entry.detail ? html`<span class="check-detail">${entry.detail}</span>` : nothing}
+      ${entry.offender && entry.status === 'failed'
+        ? html`<span class="offender">${this.t(offenderKey)} <code>${entry.offender}</code></span>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderResults(): TemplateResult | typeof nothing {
+    if (!this.checking && !this.result) return nothing;
+    const entries = this.checking
+      ? CHECK_ORDER.map((name) => ({ name, status: 'pending' as const }))
+      : [...(this.result?.checks ?? [])].sort((a, b) => CHECK_ORDER.indexOf(a.name) - CHECK_ORDER.indexOf(b.name));
+    return html`<section class="results card" aria-labelledby="results-title" aria-busy=${this.checking ? 'true' : 'false'}>
+      <div class="results-head">${this.heading(this.t('network.results'), 'subtitle', 'results-title')}</div>
+      <ol class="checks" part="checks">
+        ${entries.map((e) => this.renderCheck(e))}
+      </ol>
+    </section>`;
+  }
+
+  private renderOutcome(): TemplateResult | typeof nothing {
+    if (this.checking) return nothing;
+    if (this.error) {
+      return html`<div class="notice danger">
+        ${icon('warning')}
+        <div class="body">
+          <p>${this.t(`error.${this.error.code}`)}</p>
+          <div class="row">
+            <button type="button" class="btn small" @click=${(e: Event) => this.onSubmit(e)}>
+              ${icon('refresh')}${this.t('common.retry')}
+            </button>
+          </div>
+        </div>
+      </div>`;
+    }
+    const result = this.result;
+    if (!result) return nothing;
+    if (result.status === 'passed') {
+      return html`<div class="notice success">
+        ${icon('checkCircle')}
+        <p class="body">${this.t('network.passed', { url: result.normalized_url || this.baseUrl.trim() })}</p>
+      </div>`;
+    }
+    const failed = result.checks.filter((c) => c.status === 'failed').map((c) => this.checkLabel(c.name));
+    const cloud = this.provider?.editions.some((e) => e.mode === 'cloud' && !e.baseUrl) ?? false;
+    return html`<div class="notice danger blocked">
+      ${icon('shield')}
+      <div class="body">
+        ${this.heading(this.t('network.blocked.title'), 'subtitle', 'blocked-title', true)}
+        <p>${this.t('network.blocked.body', { checks: formatList(failed, this.resolvedLang || undefined) })}</p>
+        <div class="row">
+          ${this.portableExport
+            ? html`<button type="button" class="btn small primary" @click=${() => this.emit('pts-network-fallback', {})}>
+                ${icon('download')}${this.t('network.blocked.export')}
+              </button>`
+            : nothing}
+          ${cloud
+            ? html`<button type="button" class="btn small" @click=${() => this.emit('pts-network-cloud', {})}>
+                ${icon('cloud')}${this.t('network.blocked.cloud')}
+              </button>`
+            : nothing}
+          <button type="button" class="btn small" @click=${this.onEdit}>${this.t('network.blocked.edit')}</button>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private liveText(): string {
+    if (this.checking) return this.t('network.running');
+    if (this.error) return this.t(`error.${this.error.code}`);
+    if (this.result?.status === 'passed') return this.t('network.passed', { url: this.result.normalized_url || this.baseUrl.trim() });
+    if (this.result?.status === 'blocked') return this.t('network.blocked.title');
+    return '';
+  }
+
+  private renderField(): TemplateResult {
+    const spec = this.edition?.baseUrl;
+    const webhook = this.edition?.mode === 'webhook';
+    const check = this.runStatic(this.baseUrl);
+    let tone: Tone | undefined;
+    // Once the server has the URL, its answer replaces the static hint.
+    if (check?.ok && (this.checking || this.result)) tone = undefined;
+    else if (check) tone = check.ok ? 'ok' : check.reason === 'invalid' && !this.touched ? 'neutral' : 'error';
+    else if (this.touched && this.attempt > 0) tone = 'error';
+    const text = check ? this.staticText(check) : tone === 'error' ? this.t('network.required') : '';
+    const feedback = tone
+      ? html`<p class="feedback ${tone}" role=${tone === 'error' && this.attempt ? 'alert' : nothing}>
+          ${icon(tone === 'ok' ? 'checkCircle' : tone === 'error' ? 'warning' : 'info')}<span>${text}</span>
+        </p>`
+      : nothing;
+    return html`<form novalidate @submit=${this.onSubmit}>
+      <div class="field">
+        <label class="label" for="url">${this.t(webhook ? 'network.field.webhook' : 'network.field.base')}</label>
+        ${spec?.help ? html`<p class="help" id="url-help">${spec.help}</p>` : nothing}
+        <div class="url-row">
+          <input
+            id="url"
+            part="input"
+            class="input"
+            type="url"
+            inputmode="url"
+            autocomplete="url"
+            spellcheck="false"
+            autocapitalize="off"
+            placeholder=${spec?.placeholder ?? nothing}
+            .value=${live(this.baseUrl)}
+            aria-invalid=${tone === 'error' ? 'true' : 'false'}
+            aria-describedby=${spec?.help ? 'url-help url-feedback' : 'url-feedback'}
+            @input=${this.onInput}
+            @blur=${() => (this.touched = this.baseUrl.trim() !== '' || this.touched)}
+          />
+          <button type="submit" part="run" class="btn primary" aria-disabled=${this.checking ? 'true' : 'false'}>
+            ${this.checking ? html`${icon('spinner', 'spin')}${this.t('network.running')}` : this.t('network.run')}
+          </button>
+        </div>
+        <div id="url-feedback">${this.attempt ? keyed(this.attempt, feedback) : feedback}</div>
+      </div>
+    </form>`;
+  }
+
+  override render() {
+    const webhook = this.edition?.mode === 'webhook';
+    return html`<fieldset class="confirms">
+        <legend>${this.t('network.legend')}</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            id="ownership"
+            .checked=${live(this.ownershipConfirmed)}
+            @change=${(e: Event) => this.onConfirm('ownership', (e.target as HTMLInputElement).checked)}
+          />
+          <span>${webhook ? this.t('network.ownership.webhook') : this.t('network.ownership', { provider: this.provider?.label ?? '' })}</span>
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            id="authorisation"
+            .checked=${live(this.exportAuthorized)}
+            @change=${(e: Event) => this.onConfirm('export', (e.target as HTMLInputElement).checked)}
+          />
+          <span>${this.t('network.authorisation')}</span>
+        </label>
+      </fieldset>
+      ${this.confirmed
+        ? this.renderField()
+        : html`<p class="locked">${icon('lock')}<span>${this.t('network.confirmFirst')}</span></p>`}
+      ${this.confirmed ? this.renderResults() : nothing} ${this.confirmed ? this.renderOutcome() : nothing}
+      <p class="sr-only" role="status">${this.liveText()}</p>`;
+  }
+}

@@ -1,0 +1,134 @@
+import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { PROVIDERS } from '../../src/core/providers/index.js';
+import type { Provider } from '../../src/core/providers/types.js';
+import { PtsIntegrationStatus } from '../../src/elements/integration-status/integration-status.js';
+import { acme, hooks, target } from './fixtures.js';
+import { $, $$, accessible, focused, record, text } from './helpers.js';
+
+before(() => PtsIntegrationStatus.define());
+
+const trello: Provider = { ...hooks, id: 'trello', label: 'Boards', editions: [{ ...acme.editions[0]!, id: 'boards-cloud' }] };
+const providers = [acme, trello, hooks];
+
+const targets = [
+  target({ id: 'a', state: 'connected', display_name: 'Acme team site' }),
+  target({ id: 'b', state: 'auth_required', tenant: 'https://ops.acme.example', error: { code: 'PROVIDER_AUTH_REQUIRED', message: 'Approve the Acme app again.' } }),
+  target({ id: 'c', state: 'blocked', edition: 'acme-server', deployment_mode: 'self-hosted', tenant: null, base_url: 'https://acme.internal.example' }),
+  target({ id: 'd', state: 'revoked', has_credentials: false, display_name: 'Old site' }),
+];
+
+function row(el: PtsIntegrationStatus, label: string): HTMLElement {
+  const found = $$(el, '[part=provider]').find((p) => p.querySelector('.name')?.textContent === label);
+  if (!found) throw new Error(`no row for ${label}`);
+  return found;
+}
+
+describe('pts-integration-status', () => {
+  it('lists every provider family of the catalog by default', async () => {
+    const el = await fixture<PtsIntegrationStatus>(html`<pts-integration-status></pts-integration-status>`);
+    expect($$(el, '[part=provider]')).to.have.length(PROVIDERS.length);
+    expect(PROVIDERS.length).to.equal(11);
+    await accessible(el);
+  });
+
+  it('says which kinds of setup each provider needs', async () => {
+    const el = await fixture<PtsIntegrationStatus>(html`<pts-integration-status .providers=${providers}></pts-integration-status>`);
+    const setups = (label: string) => [...row(el, label).querySelectorAll('.setup')].map((s) => s.textContent!.trim());
+    expect(setups('Acme Tracker')).to.deep.equal(['Cloud', 'Self-hosted']);
+    expect(setups('Boards')).to.deep.equal(['Cloud']);
+    expect(setups('Hooks')).to.deep.equal(['Webhook']);
+  });
+
+  it('shows an empty state and "Not connected" when nothing is saved', async () => {
+    const el = await fixture<PtsIntegrationStatus>(html`<pts-integration-status .providers=${providers}></pts-integration-status>`);
+    expect(text(el)).to.contain('No targets yet.');
+    expect($$(el, '.badge').map((b) => b.textContent!.trim())).to.deep.equal(['Not connected', 'Not connected', 'Not connected']);
+    await accessible(el);
+  });
+
+  it('shows each target’s state in words with the actions that fit it', async () => {
+    const el = await fixture<PtsIntegrationStatus>(
+      html`<pts-integration-status .providers=${providers} .targets=${targets}></pts-integration-status>`,
+    );
+    const rows = $$(el, '[part=target]');
+    expect(rows.map((r) => r.querySelector('.badge')!.textContent!.trim())).to.deep.equal(['Connected', 'Auth required', 'Blocked', 'Revoked']);
+    const actions = rows.map((r) => [...r.querySelectorAll('button')].map((b) => b.textContent!.trim()));
+    expect(actions).to.deep.equal([['Revoke'], ['Reconnect', 'Revoke'], ['Reconnect', 'Revoke'], ['Reconnect']]);
+    expect(rows[1]!.textContent).to.contain('Approve the Acme app again.');
+    expect(rows[2]!.textContent).to.contain('https://acme.internal.example').and.contain('Acme Server');
+    expect(text(el)).to.contain('1 connected, 2 need attention');
+    // A provider with targets does not also claim to be unconnected.
+    expect(row(el, 'Acme Tracker').querySelector('.head .badge')).to.equal(null);
+    await accessible(el);
+  });
+
+  it('fires add, reconnect and revoke with the provider and target ids', async () => {
+    const el = await fixture<PtsIntegrationStatus>(
+      html`<pts-integration-status .providers=${providers} .targets=${targets}></pts-integration-status>`,
+    );
+    const events = record(el, 'pts-status-add', 'pts-status-reconnect', 'pts-status-revoke');
+    const rows = $$(el, '[part=target]');
+    row(el, 'Hooks').querySelector<HTMLButtonElement>('.head button')!.click();
+    rows[1]!.querySelector<HTMLButtonElement>('button')!.click();
+    rows[0]!.querySelector<HTMLButtonElement>('button')!.click();
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
+      ['pts-status-add', { provider: 'webhook' }],
+      ['pts-status-reconnect', { provider: 'jira', targetId: 'b' }],
+      ['pts-status-revoke', { provider: 'jira', targetId: 'a' }],
+    ]);
+    expect(events.every((e) => !e.composed)).to.equal(true);
+  });
+
+  it('names each button for screen readers and works from the keyboard', async () => {
+    const el = await fixture<PtsIntegrationStatus>(
+      html`<pts-integration-status .providers=${providers} .targets=${targets}></pts-integration-status>`,
+    );
+    const add = row(el, 'Acme Tracker').querySelector<HTMLButtonElement>('.head button')!;
+    expect(add.getAttribute('aria-label')).to.equal('Add a target for Acme Tracker');
+    const revoke = $$(el, '[part=target]')[0]!.querySelector<HTMLButtonElement>('button')!;
+    expect(revoke.getAttribute('aria-label')).to.equal('Revoke Acme team site');
+    const events = record(el, 'pts-status-add', 'pts-status-revoke');
+    add.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal(revoke);
+    await sendKeys({ press: 'Enter' });
+    expect(events.map((e) => e.type)).to.deep.equal(['pts-status-revoke']);
+  });
+
+  it('shows a skeleton while loading, with no actions and a loading state', async () => {
+    const el = await fixture<PtsIntegrationStatus>(html`<pts-integration-status .providers=${providers} loading></pts-integration-status>`);
+    expect($(el, 'section')!.getAttribute('aria-busy')).to.equal('true');
+    expect($$(el, '.skeleton').length).to.be.greaterThan(0);
+    expect($$(el, 'button')).to.have.length(0);
+    expect($(el, '[role=status]')!.textContent).to.equal('Loading your targets…');
+    expect(el.hasCustomState('loading')).to.equal(true);
+    await accessible(el);
+    el.loading = false;
+    await elementUpdated(el);
+    expect(el.hasCustomState('loading')).to.equal(false);
+    expect($$(el, '[part=provider]')).to.have.length(3);
+  });
+
+  it('shows a load error with a retry', async () => {
+    const el = await fixture<PtsIntegrationStatus>(
+      html`<pts-integration-status .providers=${providers} .error=${{ code: 'BACKEND_UNAVAILABLE' }}></pts-integration-status>`,
+    );
+    const alert = $(el, '[role=alert]')!;
+    expect(alert.textContent).to.contain('Your targets could not be loaded.').and.contain('The service is unavailable right now.');
+    expect(el.hasCustomState('error')).to.equal(true);
+    const events = record(el, 'pts-status-retry');
+    alert.querySelector('button')!.click();
+    expect(events).to.have.length(1);
+    await accessible(el);
+  });
+
+  it('formats dates for the language in effect', async () => {
+    const wrapper = await fixture(
+      html`<div lang="de-DE"><pts-integration-status .providers=${[acme]} .targets=${[targets[0]]}></pts-integration-status></div>`,
+    );
+    const el = wrapper.querySelector('pts-integration-status')!;
+    const expected = new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(targets[0]!.updated_at));
+    expect(text(el)).to.contain(expected);
+  });
+});

@@ -1,0 +1,295 @@
+import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { UrlCheckEntry } from '../../src/core/contract/index.js';
+import { PtsNetworkCheck, type StaticFeedback, type UrlCheckView } from '../../src/elements/network-check/network-check.js';
+import { acme, hookEdition, hooks, serverEdition } from './fixtures.js';
+import { $, $$, accessible, focused, record, text } from './helpers.js';
+
+before(() => PtsNetworkCheck.define());
+
+const passedAll: UrlCheckEntry[] = ['scheme', 'private_network', 'reserved_ip', 'redirect', 'dns_rebinding', 'ownership'].map(
+  (name) => ({ name, status: 'passed' }) as UrlCheckEntry,
+);
+
+const blocked: UrlCheckView = {
+  status: 'blocked',
+  normalized_url: 'https://acme.example.com',
+  checks: [
+    { name: 'ownership', status: 'skipped', detail: 'Not run after an earlier failure.' },
+    { name: 'scheme', status: 'passed' },
+    { name: 'private_network', status: 'failed', detail: 'acme.example.com resolves to a private address.', offender: '10.20.0.5' },
+    { name: 'redirect', status: 'failed', offender: 'https://10.0.0.8/login' },
+  ],
+};
+
+async function confirmed(props: Partial<PtsNetworkCheck> = {}): Promise<PtsNetworkCheck> {
+  const el = await fixture<PtsNetworkCheck>(
+    html`<pts-network-check .provider=${acme} .edition=${serverEdition} ownership-confirmed export-authorized></pts-network-check>`,
+  );
+  Object.assign(el, props);
+  await elementUpdated(el);
+  return el;
+}
+
+async function typeUrl(el: PtsNetworkCheck, value: string): Promise<void> {
+  $<HTMLInputElement>(el, '#url')!.focus();
+  await sendKeys({ type: value });
+  await elementUpdated(el);
+}
+
+describe('pts-network-check', () => {
+  describe('confirmations before the URL', () => {
+    it('has no URL field until both ownership and authorisation are confirmed', async () => {
+      const el = await fixture<PtsNetworkCheck>(html`<pts-network-check .provider=${acme} .edition=${serverEdition}></pts-network-check>`);
+      expect($(el, '#url')).to.equal(null);
+      expect(text(el)).to.contain('Confirm both statements to enter the URL.');
+      await accessible(el);
+      el.ownershipConfirmed = true;
+      await elementUpdated(el);
+      expect($(el, '#url'), 'ownership alone').to.equal(null);
+      el.ownershipConfirmed = false;
+      el.exportAuthorized = true;
+      await elementUpdated(el);
+      expect($(el, '#url'), 'authorisation alone').to.equal(null);
+    });
+
+    it('shows the field once both boxes are ticked with the keyboard, and reports each change', async () => {
+      const el = await fixture<PtsNetworkCheck>(html`<pts-network-check .provider=${acme} .edition=${serverEdition}></pts-network-check>`);
+      const events = record(el, 'pts-network-confirm');
+      el.focus();
+      expect(focused(el)?.id).to.equal('ownership');
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.id).to.equal('authorisation');
+      await sendKeys({ press: 'Space' });
+      await elementUpdated(el);
+      expect(events.map((e) => e.detail)).to.deep.equal([
+        { ownershipConfirmed: true, exportAuthorized: false },
+        { ownershipConfirmed: true, exportAuthorized: true },
+      ]);
+      expect(events[0]!.composed).to.equal(false);
+      const input = $<HTMLInputElement>(el, '#url')!;
+      expect(input.labels?.[0]?.textContent).to.equal('Base URL');
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(input);
+    });
+
+    it('removes the field again when a confirmation is withdrawn', async () => {
+      const el = await confirmed({ baseUrl: 'https://acme.example.com' });
+      $<HTMLInputElement>(el, '#authorisation')!.click();
+      await elementUpdated(el);
+      expect($(el, '#url')).to.equal(null);
+    });
+
+    it('names the endpoint, not a server, for webhooks', async () => {
+      const el = await fixture<PtsNetworkCheck>(
+        html`<pts-network-check .provider=${hooks} .edition=${hookEdition} ownership-confirmed export-authorized></pts-network-check>`,
+      );
+      expect(text(el)).to.contain('My organisation owns or operates this endpoint.');
+      expect($<HTMLInputElement>(el, '#url')!.labels?.[0]?.textContent).to.equal('Endpoint URL');
+    });
+  });
+
+  describe('instant static feedback', () => {
+    const cases: Array<[string, string]> = [
+      ['http://acme.example.com', 'Use an https:// address.'],
+      ['https://user:pw@acme.example.com', 'Remove the user name and password from the address.'],
+      ['https://acme.example.com:0', 'This port is not allowed.'],
+      ['acme.example.com', 'Enter a full address such as https://acme.example.com.'],
+      // The core policy's literal-address and special-name verdicts, as typed.
+      ['https://10.1.2.3', '10.1.2.3 is a private, loopback or link-local address.'],
+      ['https://0x7f.1', '127.0.0.1 is a private, loopback or link-local address.'],
+      ['https://printer.local', 'Local addresses such as printer.local cannot be used.'],
+    ];
+    for (const [url, message] of cases) {
+      it(`flags ${url} while typing`, async () => {
+        const el = await confirmed();
+        const inputs = record(el, 'pts-network-input');
+        await typeUrl(el, url);
+        await sendKeys({ press: 'Tab' });
+        await elementUpdated(el);
+        const feedback = $(el, '#url-feedback .feedback')!;
+        expect(feedback.className).to.contain('error');
+        expect(feedback.textContent).to.contain(message);
+        expect($(el, '#url')!.getAttribute('aria-invalid')).to.equal('true');
+        expect(inputs.at(-1)!.detail).to.deep.equal({ baseUrl: url });
+      });
+    }
+
+    // Address-level verdicts come from the policy function the root passes in.
+    const verdicts: Array<[StaticFeedback, string]> = [
+      [{ ok: false, check: 'private_network', reason: 'address', offender: '10.1.2.3' }, '10.1.2.3 is a private, loopback or link-local address.'],
+      [{ ok: false, check: 'reserved_ip', reason: 'address', offender: '240.0.0.1' }, '240.0.0.1 is a reserved address and cannot be used.'],
+      [{ ok: false, check: 'private_network', reason: 'special-name', offender: 'x.localhost' }, 'Local addresses such as x.localhost cannot be used.'],
+    ];
+    for (const [verdict, message] of verdicts) {
+      it(`words a ${verdict.ok ? '' : verdict.reason} verdict of the host’s static check`, async () => {
+        const seen: string[] = [];
+        const el = await confirmed({
+          staticCheck: (value: string) => {
+            seen.push(value);
+            return verdict;
+          },
+        });
+        await typeUrl(el, 'https://a');
+        expect(seen.at(-1)).to.equal('https://a');
+        const feedback = $(el, '#url-feedback .feedback')!;
+        expect(feedback.className).to.contain('error');
+        expect(feedback.textContent).to.contain(message);
+      });
+    }
+
+    it('confirms a well-formed public URL', async () => {
+      const el = await confirmed();
+      await typeUrl(el, 'https://acme.example.com/tracker');
+      const feedback = $(el, '#url-feedback .feedback')!;
+      expect(feedback.className).to.contain('ok');
+      expect(feedback.textContent).to.contain('Looks right.');
+      await accessible(el);
+    });
+
+    it('keeps an unfinished address neutral until the field is left', async () => {
+      const el = await confirmed();
+      await typeUrl(el, 'acme');
+      expect($(el, '#url-feedback .feedback')!.className).to.contain('neutral');
+      await sendKeys({ press: 'Tab' });
+      await elementUpdated(el);
+      expect($(el, '#url-feedback .feedback')!.className).to.contain('error');
+    });
+
+  });
+
+  describe('running checks', () => {
+    it('fires pts-network-run on Enter with a valid URL', async () => {
+      const el = await confirmed();
+      const runs = record(el, 'pts-network-run');
+      await typeUrl(el, '  https://acme.example.com ');
+      await sendKeys({ press: 'Enter' });
+      expect(runs.map((r) => r.detail)).to.deep.equal([{ baseUrl: 'https://acme.example.com' }]);
+    });
+
+    it('refuses to run with a static error: alert, focus on the field, no event', async () => {
+      const el = await confirmed();
+      const runs = record(el, 'pts-network-run');
+      await typeUrl(el, 'http://acme.example.com');
+      $<HTMLButtonElement>(el, '[part=run]')!.click();
+      await elementUpdated(el);
+      await el.updateComplete;
+      expect(runs).to.have.length(0);
+      expect($(el, '#url-feedback [role=alert]')?.textContent).to.contain('Use an https:// address.');
+      expect(focused(el)?.id).to.equal('url');
+      await accessible(el);
+    });
+
+    it('asks for a URL when run empty', async () => {
+      const el = await confirmed();
+      $<HTMLButtonElement>(el, '[part=run]')!.click();
+      await elementUpdated(el);
+      expect($(el, '#url-feedback [role=alert]')?.textContent).to.contain('Enter the URL first.');
+    });
+
+    it('lists every check as pending while the server works, and ignores another run', async () => {
+      const el = await confirmed({ baseUrl: 'https://acme.example.com', checking: true });
+      const rows = $$(el, '[part=checks] li');
+      expect(rows).to.have.length(6);
+      expect(rows.every((r) => r.className === 'pending' && r.textContent!.includes('Checking'))).to.equal(true);
+      const run = $<HTMLButtonElement>(el, '[part=run]')!;
+      expect(run.getAttribute('aria-disabled')).to.equal('true');
+      expect(el.hasCustomState('loading')).to.equal(true);
+      expect($(el, '[role=status]')!.textContent).to.contain('Checking…');
+      const runs = record(el, 'pts-network-run');
+      run.click();
+      expect(runs).to.have.length(0);
+      await accessible(el);
+    });
+
+    it('shows the passed result with the normalised URL', async () => {
+      const el = await confirmed({ baseUrl: 'https://ACME.example.com/', result: { status: 'passed', checks: passedAll, normalized_url: 'https://acme.example.com' } });
+      const rows = $$(el, '[part=checks] li');
+      expect(rows.map((r) => r.className)).to.deep.equal(Array(6).fill('passed'));
+      expect(rows[0]!.textContent).to.contain('Passed');
+      expect(text(el)).to.contain('All checks passed for https://acme.example.com.');
+      expect(el.hasCustomState('blocked')).to.equal(false);
+      await accessible(el);
+    });
+
+    it('shows a failed check for the backend with a retry', async () => {
+      const el = await confirmed({ baseUrl: 'https://acme.example.com', error: { code: 'RATE_LIMITED' } });
+      expect(text(el)).to.contain('Too many attempts.');
+      expect(el.hasCustomState('error')).to.equal(true);
+      const runs = record(el, 'pts-network-run');
+      $<HTMLButtonElement>(el, '.notice.danger button')!.click();
+      expect(runs.map((r) => r.detail)).to.deep.equal([{ baseUrl: 'https://acme.example.com' }]);
+      await accessible(el);
+    });
+  });
+
+  describe('a blocked URL', () => {
+    it('lists checks in order with text outcomes and the offending address or hop', async () => {
+      const el = await confirmed({ baseUrl: 'https://acme.example.com', result: blocked, portableExport: true });
+      const rows = $$(el, '[part=checks] li');
+      expect(rows.map((r) => r.className)).to.deep.equal(['passed', 'failed', 'failed', 'skipped']);
+      expect(rows[1]!.textContent).to.contain('Not a private network').and.contain('Failed');
+      expect(rows[1]!.querySelector('.offender')!.textContent).to.match(/Offending address:\s*10\.20\.0\.5/);
+      expect(rows[2]!.querySelector('.offender')!.textContent).to.match(/Offending redirect hop:\s*https:\/\/10\.0\.0\.8\/login/);
+      expect(rows[3]!.textContent).to.contain('Skipped').and.contain('Answers as Acme Tracker');
+      expect(el.hasCustomState('blocked')).to.equal(true);
+      expect(text(el)).to.contain('Failed: Not a private network and Redirects stay safe.');
+    });
+
+    it('moves focus to the summary and offers the three ways on', async () => {
+      const el = await confirmed({ baseUrl: 'https://acme.example.com', portableExport: true });
+      el.result = blocked;
+      await elementUpdated(el);
+      expect(focused(el)?.id).to.equal('blocked-title');
+      const events = record(el, 'pts-network-fallback', 'pts-network-cloud', 'pts-network-edit');
+      const buttons = $$<HTMLButtonElement>(el, '.blocked button');
+      expect(buttons.map((b) => b.textContent!.trim())).to.deep.equal(['Use portable export', 'Choose a cloud target', 'Edit URL']);
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(buttons[0]);
+      await sendKeys({ press: 'Enter' });
+      buttons[1]!.click();
+      expect(events.map((e) => e.type)).to.deep.equal(['pts-network-fallback', 'pts-network-cloud']);
+      await accessible(el);
+    });
+
+    it('Edit URL clears the result and puts focus in the field', async () => {
+      const el = await confirmed({ baseUrl: 'https://acme.example.com', result: blocked });
+      const events = record(el, 'pts-network-edit');
+      $$<HTMLButtonElement>(el, '.blocked button').at(-1)!.click();
+      await elementUpdated(el);
+      await el.updateComplete;
+      expect(events).to.have.length(1);
+      expect(el.result).to.equal(null);
+      expect($(el, '[part=checks]')).to.equal(null);
+      expect(focused(el)?.id).to.equal('url');
+    });
+
+    it('offers portable export only when available, and a cloud target only when the provider has one', async () => {
+      const el = await fixture<PtsNetworkCheck>(
+        html`<pts-network-check .provider=${hooks} .edition=${hookEdition} ownership-confirmed export-authorized .result=${blocked}></pts-network-check>`,
+      );
+      expect($$(el, '.blocked button').map((b) => b.textContent!.trim())).to.deep.equal(['Edit URL']);
+    });
+
+    it('drops the answer as soon as the URL is edited', async () => {
+      const el = await confirmed({ baseUrl: 'https://acme.example.com', result: blocked });
+      await typeUrl(el, 'x');
+      expect(el.result).to.equal(null);
+      expect($(el, '.blocked')).to.equal(null);
+    });
+  });
+});
+
+describe('pts-network-check focus on first render', () => {
+  it('does not take focus for a block that is already there when it renders', async () => {
+    PtsNetworkCheck.define();
+    const el = await fixture<PtsNetworkCheck>(
+      html`<pts-network-check .provider=${acme} .edition=${serverEdition} ownership-confirmed export-authorized .result=${{
+        status: 'blocked',
+        checks: [{ name: 'scheme', status: 'failed' }],
+      }}></pts-network-check>`,
+    );
+    expect(focused(el)).to.equal(null);
+  });
+});

@@ -1,0 +1,63 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { PtsReadiness, type ReadyItem } from '../../src/elements/readiness/readiness.js';
+import { $, $$, accessible, text } from './helpers.js';
+
+before(() => PtsReadiness.define());
+
+const items: ReadyItem[] = [
+  { key: 'fallback', status: 'not-ready' },
+  { key: 'cloud-target', status: 'not-applicable' },
+  { key: 'self-hosted-target', status: 'ready' },
+  { key: 'allowlist', status: 'ready', reason: 'Firewall allowlist, recorded today.' },
+  {
+    key: 'credential-boundary',
+    status: 'ready',
+    reason: 'Personal token with issues:write.',
+    revoke: { label: 'Profile → Tokens → Revoke', url: 'https://acme.example/settings/tokens' },
+  },
+];
+
+describe('pts-readiness', () => {
+  it('lists the five ready states in order with their status in words', async () => {
+    const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
+    const rows = $$(el, '[part=item]');
+    expect(rows.map((r) => r.querySelector('.item-name')!.textContent)).to.deep.equal([
+      'Cloud target',
+      'Self-hosted target',
+      'Allowlist',
+      'Credential boundary',
+      'Fallback',
+    ]);
+    expect(rows.map((r) => r.querySelector('.badge')!.textContent)).to.deep.equal(['Not applicable', 'Ready', 'Ready', 'Ready', 'Not ready']);
+    await accessible(el);
+  });
+
+  it('uses the given reason, or the catalog’s default for the status', async () => {
+    const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
+    const reasons = $$(el, '.reason').map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
+    expect(reasons[0]).to.equal('This target does not run in the vendor’s cloud.');
+    expect(reasons[2]).to.equal('Firewall allowlist, recorded today.');
+    expect(reasons[4]).to.equal('Portable export is not available for this account.');
+  });
+
+  it('says which grant can be revoked later, and where', async () => {
+    const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
+    const boundary = $$(el, '[part=item]')[3]!;
+    expect(boundary.textContent).to.contain('Personal token with issues:write.').and.contain('Revoke it later:');
+    expect(boundary.querySelector('a')!.getAttribute('href')).to.equal('https://acme.example/settings/tokens');
+  });
+
+  it('counts only applicable states, and shows missing ones as not ready', async () => {
+    const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
+    expect(text(el)).to.contain('3 of 4 ready');
+    const partial = await fixture<PtsReadiness>(html`<pts-readiness .items=${[{ key: 'allowlist', status: 'ready' }]}></pts-readiness>`);
+    expect($$(partial, '[part=item]').map((r) => r.className)).to.deep.equal(['not-ready', 'not-ready', 'ready', 'not-ready', 'not-ready']);
+    expect(text(partial)).to.contain('1 of 5 ready');
+    await accessible(partial);
+  });
+
+  it('puts its heading at the requested level', async () => {
+    const el = await fixture<PtsReadiness>(html`<pts-readiness heading-level="2"></pts-readiness>`);
+    expect($(el, '[role=heading]')!.getAttribute('aria-level')).to.equal('2');
+  });
+});
