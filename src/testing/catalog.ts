@@ -3,6 +3,8 @@ import { blockingLimitation, findAuthMethod, getEdition, getProvider } from '../
 
 export interface EditionFacts {
   label: string;
+  /** True when the edition takes a customer URL that must pass the check (unknown editions: unset). */
+  urlTarget?: boolean;
   /** Identity endpoint the ownership probe calls, from the normalised base URL. */
   identityUrl?: (normalizedUrl: string) => string;
   blockingLimitation?: { message: string; alternative?: string };
@@ -17,7 +19,7 @@ export interface AuthMethodFacts {
 export function describeEdition(provider: string, editionId: string): EditionFacts {
   const edition = getEdition(provider, editionId);
   if (!edition) return { label: `${getProvider(provider)?.label ?? provider} (${editionId})` };
-  const facts: EditionFacts = { label: edition.label };
+  const facts: EditionFacts = { label: edition.label, urlTarget: edition.baseUrl !== undefined };
   const spec = edition.baseUrl;
   if (spec && spec.identityPath) facts.identityUrl = (base) => `${base}${spec.apiRoot}${spec.identityPath}`;
   const limitation = blockingLimitation(edition);

@@ -335,7 +335,9 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
         ...(limitation?.alternative ? { action: { label: limitation.alternative } } : {}),
       });
     }
-    requireOwnership(request);
+    // Like the reference backend: only targets with a customer URL need the ownership confirmation.
+    const selfHosted = edition.urlTarget ?? request.deployment_mode !== 'cloud';
+    if (selfHosted) requireOwnership(request);
 
     const existing = request.target_id !== undefined ? targets.get(request.target_id) : undefined;
     if (request.target_id !== undefined) {
@@ -347,7 +349,6 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       }
     }
 
-    const selfHosted = request.deployment_mode !== 'cloud';
     let baseUrl: string | null = null;
     let checkId: string | null = null;
     if (selfHosted) {

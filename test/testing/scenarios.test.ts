@@ -163,10 +163,9 @@ describe('msw scenarios', () => {
       expect((await backend.getStatus()).targets.length).to.equal(1);
     });
 
-    it('refuses unconfirmed ownership and a missing tenant', async () => {
-      expect((await rejection(backend.saveTarget(cloudSave({ export_authorized: false })))).code).to.equal(
-        'OWNERSHIP_UNCONFIRMED',
-      );
+    it('needs no server ownership confirmation for a cloud tenant, but refuses a missing tenant', async () => {
+      const saved = await backend.saveTarget(cloudSave({ ownership_confirmed: false, export_authorized: false }));
+      expect(saved.state).to.equal('connected');
       const { tenant: _tenant, ...noTenant } = cloudSave();
       const error = await rejection(backend.saveTarget(noTenant));
       expect(error.code).to.equal('VALIDATION_FAILED');
@@ -268,7 +267,7 @@ describe('msw scenarios', () => {
     const error = await rejection(backend.checkUrl(check()));
     expect(error.code).to.equal('OWNERSHIP_UNCONFIRMED');
     expect(error.body?.field).to.equal('ownership_confirmed');
-    expect((await rejection(backend.saveTarget(cloudSave()))).code).to.equal('OWNERSHIP_UNCONFIRMED');
+    expect((await rejection(backend.saveTarget(selfHostedSave('chk-none')))).code).to.equal('OWNERSHIP_UNCONFIRMED');
   });
 
   it('provider-limitation: the save is refused with PROVIDER_LIMITATION', async () => {
