@@ -53,7 +53,7 @@ import type {
   Provider,
   ProviderId,
 } from '../../core/providers/types.js';
-import type { CheckBaseUrlOptions } from '../check/index.js';
+import { checkBaseUrl, type CheckBaseUrlOptions } from '../check/index.js';
 import {
   createMemoryStore,
   type StoredAuthorization,
@@ -202,13 +202,7 @@ function normaliseBasePath(value: string | undefined): string {
 }
 
 function defaultCheckUrl(checkOptions: CheckOptions): CheckUrl {
-  // Loaded on first use, so embedders who inject their own check never load undici.
-  let loaded: Promise<typeof import('../check/index.js')> | undefined;
-  return async (url, context) => {
-    loaded ??= import('../check/index.js');
-    const { checkBaseUrl } = await loaded;
-    return checkBaseUrl(url, { ...checkOptions, ...context });
-  };
+  return (url, context) => checkBaseUrl(url, { ...checkOptions, ...context });
 }
 
 /** Catalog patterns may be frozen or global: test a stateless copy instead of resetting lastIndex. */
