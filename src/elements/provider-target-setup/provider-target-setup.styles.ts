@@ -1,0 +1,199 @@
+import { css } from 'lit';
+
+export const setupStyles = css`
+  :host {
+    max-width: var(--pts-max-width, 880px);
+  }
+  .shell {
+    display: grid;
+    gap: var(--_s5);
+    padding: var(--_s5) var(--_s6);
+  }
+  header {
+    display: grid;
+    gap: var(--_s5);
+    padding-bottom: var(--_s5);
+    border-bottom: 1px solid var(--_border);
+  }
+  .title {
+    font-size: 1.25rem;
+  }
+  .shell {
+    container-type: inline-size;
+  }
+  .step {
+    display: grid;
+    gap: var(--_s4);
+    min-width: 0;
+  }
+  .eyebrow {
+    color: var(--_muted);
+    font-size: var(--_fs-sm);
+    font-weight: 550;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    margin-bottom: calc(-1 * var(--_s3));
+  }
+  .step-heading {
+    font-size: 1.125rem;
+    font-weight: 650;
+    line-height: 1.35;
+    border-radius: var(--_radius-sm);
+  }
+  .step-heading:focus {
+    outline: none;
+  }
+  .step-heading:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 4px;
+  }
+  [data-autofocus]:focus {
+    outline: none;
+  }
+  [data-autofocus]:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--_s3);
+    padding-top: var(--_s2);
+  }
+  .actions > .row:last-child {
+    margin-left: auto;
+  }
+  footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_s2);
+    padding-top: var(--_s3);
+    border-top: 1px solid var(--_border);
+  }
+  footer .btn.ghost {
+    color: var(--_muted);
+  }
+  footer .btn.ghost:hover {
+    color: var(--_text);
+    background: var(--_subtle);
+  }
+  .loading-line {
+    display: flex;
+    align-items: center;
+    gap: var(--_s2);
+  }
+  .why {
+    margin-top: calc(-1 * var(--_s2));
+  }
+  /* An existing or saved target */
+  .target {
+    display: grid;
+    gap: var(--_s3);
+    padding: var(--_s4);
+  }
+  .target-head {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: center;
+    gap: var(--_s3);
+  }
+  .logo {
+    display: grid;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    border-radius: var(--_radius-sm);
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    font-weight: 700;
+    color: var(--_muted);
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content minmax(0, 1fr);
+    gap: var(--_s1) var(--_s4);
+    margin: 0;
+    font-size: var(--_fs-sm);
+  }
+  .facts dt {
+    color: var(--_muted);
+  }
+  .facts dd {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_s1) var(--_s2);
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .history summary {
+    cursor: pointer;
+    color: var(--_muted);
+    font-size: var(--_fs-sm);
+    width: fit-content;
+    border-radius: var(--_radius-sm);
+  }
+  .history ol {
+    margin: var(--_s2) 0 0;
+    padding-left: var(--_s5);
+    display: grid;
+    gap: 2px;
+    font-size: var(--_fs-sm);
+  }
+  /* The passed checks, shown as text once the URL field is gone */
+  .check-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_s1) var(--_s4);
+    font-size: var(--_fs-sm);
+  }
+  .check-list li {
+    display: inline-flex;
+    align-items: center;
+    gap: 5px;
+  }
+  .check-list li.passed svg.icon {
+    color: var(--_success);
+  }
+  .check-list li.failed svg.icon {
+    color: var(--_danger);
+  }
+  .support-fallback {
+    display: grid;
+    gap: var(--_s2);
+  }
+  .support-fallback textarea {
+    font-family: var(--_mono);
+    font-size: var(--_fs-sm);
+    resize: vertical;
+  }
+  textarea.clip {
+    position: fixed;
+    top: 0;
+    left: 0;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+  }
+  @media (max-width: 560px) {
+    .shell {
+      padding: var(--_s4);
+    }
+  }
+  /* The step path says "Step n of 5" itself once it stacks (same width as its own switch). */
+  @container (max-width: 560px) {
+    .eyebrow {
+      display: none;
+    }
+    .step-heading {
+      margin-top: calc(-1 * var(--_s2));
+    }
+  }
+`;

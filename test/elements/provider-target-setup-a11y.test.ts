@@ -1,0 +1,175 @@
+/**
+ * axe on <provider-target-setup> at every step and every error state, each
+ * reached through the real controls.
+ */
+import { expect } from '@open-wc/testing';
+import { msg, type ProviderTargetSetup } from '../../src/index.js';
+import { SAMPLE_TARGET_IDS } from '../../src/testing/index.js';
+import {
+  JIRA_PAT,
+  addProvider,
+  chooseEdition,
+  confirmOwnership,
+  deepAll,
+  enterCredential,
+  idle,
+  mount,
+  must,
+  part,
+  phase,
+  press,
+  runCheck,
+  scenario,
+  selfHostedToAuth,
+  settle,
+  tick,
+} from './provider-target-setup.fixtures.js';
+
+/** Lets entrance animations finish, then runs axe over the element and its shadow roots. */
+async function accessible(el: ProviderTargetSetup, label: string): Promise<void> {
+  await settle(el);
+  const animations = deepAll(el, '*').flatMap((n) => n.shadowRoot?.getAnimations() ?? []);
+  await Promise.all(
+    animations.filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)),
+  );
+  try {
+    await expect(el).to.be.accessible();
+  } catch (error) {
+    throw new Error(`${label}: ${String(error)}`);
+  }
+}
+
+async function toUrl(el: ProviderTargetSetup, url: string): Promise<void> {
+  await chooseEdition(el, 'jira-dc');
+  await confirmOwnership(el);
+  await runCheck(el, url);
+  await idle(el);
+}
+
+describe('<provider-target-setup> accessibility', () => {
+  it('every step of a self-hosted setup', async () => {
+    await scenario('self-hosted-ready');
+    const el = await mount();
+    await accessible(el, 'status');
+    await addProvider(el, 'Jira');
+    await accessible(el, 'deployment');
+    await chooseEdition(el, 'jira-dc');
+    await accessible(el, 'ownership');
+    await confirmOwnership(el);
+    await accessible(el, 'base-url');
+    await runCheck(el, 'https://jira.example.com');
+    await phase(el, 'allowlist');
+    must<HTMLInputElement>(part(el, 'pts-allowlist-status'), 'input[value=allowlist]').click();
+    await accessible(el, 'allowlist with egress addresses');
+    await press(el, msg('root.continue'));
+    await accessible(el, 'auth');
+    await enterCredential(el, JIRA_PAT);
+    await press(el, msg('root.save'));
+    await phase(el, 'saved');
+    await accessible(el, 'saved');
+  });
+
+  it('the tenant step and an OAuth method', async () => {
+    await scenario('cloud-ready');
+    const el = await mount({ provider: 'jira' });
+    await chooseEdition(el, 'jira-cloud');
+    await accessible(el, 'tenant');
+    const tenant = part(el, 'pts-tenant');
+    must<HTMLInputElement>(tenant, '#tenant').value = 'acme';
+    must<HTMLInputElement>(tenant, '#tenant').dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    tick(must<HTMLInputElement>(tenant, '#confirm'));
+    await settle(el);
+    await press(el, msg('root.continue'));
+    await phase(el, 'auth');
+    await accessible(el, 'auth with a connect button');
+  });
+
+  it('blocked and error states', async () => {
+    await scenario('url-blocked-redirect');
+    let el = await mount({ provider: 'jira' });
+    await toUrl(el, 'https://tickets.example.com');
+    expect(el.state.phase).to.equal('url-blocked');
+    await accessible(el, 'url blocked');
+    await press(el, msg('network.blocked.export'));
+    await accessible(el, 'fallback chosen');
+
+    await scenario('ownership-unclear');
+    el = await mount({ provider: 'jira' });
+    await toUrl(el, 'https://jira.example.com');
+    await accessible(el, 'ownership unclear');
+
+    el = await mount({ provider: 'bitbucket' });
+    await chooseEdition(el, 'bitbucket-dc');
+    await accessible(el, 'provider limitation');
+
+    await scenario('self-hosted-ready');
+    el = await mount({ provider: 'jira' });
+    await toUrl(el, 'https://jira.example.com');
+    must<HTMLInputElement>(part(el, 'pts-allowlist-status'), 'input[value=unreachable]').click();
+    await settle(el);
+    await press(el, msg('root.continue'));
+    await accessible(el, 'unreachable');
+
+    await scenario('allowlist-missing');
+    el = await mount();
+    await selfHostedToAuth(el);
+    await enterCredential(el, JIRA_PAT);
+    await press(el, msg('root.save'));
+    await phase(el, 'allowlist');
+    await accessible(el, 'allowlist missing');
+
+    await scenario('auth-required');
+    el = await mount();
+    await selfHostedToAuth(el);
+    await enterCredential(el, JIRA_PAT);
+    await press(el, msg('root.save'));
+    await phase(el, 'auth-required');
+    await accessible(el, 'auth required');
+  });
+
+  it('backend errors', async () => {
+    await scenario('backend-down');
+    let el = await mount();
+    await accessible(el, 'status failed');
+    el = await mount({ provider: 'jira' });
+    await toUrl(el, 'https://jira.example.com');
+    await accessible(el, 'check failed');
+
+    await scenario('malformed-response');
+    el = await mount();
+    await accessible(el, 'malformed status');
+
+    await scenario('self-hosted-ready');
+    el = await mount();
+    await selfHostedToAuth(el);
+    await enterCredential(el, JIRA_PAT);
+    await scenario('backend-down');
+    await press(el, msg('root.save'));
+    await phase(el, 'auth');
+    await idle(el);
+    await accessible(el, 'save failed');
+  });
+
+  it('loading, reconnect and revoke', async () => {
+    await scenario('slow-backend', { latencyMs: 800 });
+    let el = await mount({ settle: false });
+    await accessible(el, 'loading');
+
+    await scenario('reconnect');
+    el = await mount({ targetId: SAMPLE_TARGET_IDS.authRequired });
+    await phase(el, 'auth-required');
+    await accessible(el, 'reconnect');
+
+    await scenario('revoke');
+    el = await mount({ targetId: SAMPLE_TARGET_IDS.cloudConnected });
+    await phase(el, 'existing-target');
+    await accessible(el, 'existing target');
+    await press(el, msg('status.revoke'));
+    tick(must<HTMLInputElement>(part(el, 'pts-revoke'), '#ack'));
+    await settle(el);
+    await accessible(el, 'revoke');
+    must<HTMLButtonElement>(part(el, 'pts-revoke'), '[part=disconnect]').click();
+    await phase(el, 'revoked');
+    await accessible(el, 'revoked');
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * OAuth and app-install through <provider-target-setup>: the popup, the
+ * message from the callback page with its exact origin check, a blocked
+ * popup, a popup closed early. `window.open` is stubbed with a real (iframe)
+ * window, so `event.source` and `closed` behave as they do for a popup.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import { msg, type AuthStartRequest, type Backend, type ProviderTargetSetup } from '../../src/index.js';
+import { mockAuthorizationId, mockAuthResultMessage } from '../../src/testing/index.js';
+import {
+  ENDPOINT,
+  chooseEdition,
+  confirmTenant,
+  idle,
+  mount,
+  must,
+  part,
+  phase,
+  press,
+  scenario,
+  selfHostedToAuth,
+  settle,
+  spyBackend,
+  textOf,
+} from './provider-target-setup.fixtures.js';
+
+interface Opened {
+  url: string;
+  name: string;
+  features: string;
+}
+
+const realOpen = window.open;
+let frame: HTMLIFrameElement | undefined;
+
+/** Stubs window.open: returns an iframe's window as the popup, or null (blocked). */
+function stubOpen(blocked = false): { opened: Opened[]; popup: () => Window } {
+  frame?.remove();
+  frame = document.createElement('iframe');
+  frame.hidden = true;
+  document.body.append(frame);
+  const popup = frame.contentWindow!;
+  const opened: Opened[] = [];
+  window.open = ((url?: string | URL, name?: string, features?: string) => {
+    opened.push({ url: String(url), name: name ?? '', features: features ?? '' });
+    return blocked ? null : popup;
+  }) as typeof window.open;
+  return { opened, popup: () => popup };
+}
+
+function post(data: unknown, origin: string, source: Window | null): void {
+  window.dispatchEvent(new MessageEvent('message', { data, origin, source }));
+}
+
+function stateOf(opened: Opened): string {
+  return new URL(opened.url).searchParams.get('state') ?? '';
+}
+
+type Auth = LitElement & { connecting: boolean; authorized: boolean; error: { code: string } | null };
+
+async function chooseMethod(el: ProviderTargetSetup, id: string): Promise<void> {
+  must<HTMLInputElement>(part(el, 'pts-auth'), `input[value="${id}"]`).click();
+  await settle(el);
+}
+
+async function connect(el: ProviderTargetSetup): Promise<void> {
+  must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]').click();
+  await settle(el);
+}
+
+describe('<provider-target-setup> OAuth and app install', () => {
+  afterEach(() => {
+    window.open = realOpen;
+    frame?.remove();
+    frame = undefined;
+  });
+
+  it('opens the authorisation URL in a popup and accepts only the exact message', async () => {
+    await scenario('self-hosted-ready');
+    const { backend, calls } = spyBackend();
+    const el = await mount({ backend });
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    const { opened, popup } = stubOpen();
+    await connect(el);
+    await waitUntil(() => opened.length === 1);
+    await settle(el);
+
+    const start = calls.find((c) => c.name === 'startAuth')?.arg as AuthStartRequest;
+    expect(start).to.include({ provider: 'jira', edition: 'jira-dc', auth_method: 'oauth2_dc', return_origin: location.origin });
+    expect(start.base_url).to.equal('https://jira.example.com');
+    expect(start.check_id).to.be.a('string');
+    expect(new URL(opened[0]!.url).origin).to.equal(location.origin);
+    expect(opened[0]!.features).to.match(/popup=yes/).and.match(/width=\d+/);
+    expect(opened[0]!.features).not.to.contain('noopener');
+    const auth = part<Auth>(el, 'pts-auth');
+    expect(auth.connecting).to.equal(true);
+    expect(el.hasCustomState('loading')).to.equal(true);
+
+    const state = stateOf(opened[0]!);
+    const good = mockAuthResultMessage(state);
+    post(good, 'https://evil.example.com', popup());
+    post(good, `${location.origin}.evil.example`, popup());
+    post(good, location.origin, window);
+    post(good, location.origin, null);
+    post({ ...good, state: 'someone-else' }, location.origin, popup());
+    post({ ...good, authorization_id: undefined }, location.origin, popup());
+    post(JSON.stringify(good), location.origin, popup());
+    await settle(el);
+    expect(el.state.phase === 'auth' && el.state.authorization.status, 'every one of those is ignored').to.equal('pending');
+
+    post(good, location.origin, popup());
+    await settle(el);
+    expect(el.state.phase === 'auth' && el.state.authorization).to.deep.equal({
+      status: 'completed',
+      authorizationId: mockAuthorizationId(state),
+    });
+    expect(auth.authorized).to.equal(true);
+    expect(textOf(auth)).to.contain(msg('auth.connected', { provider: 'Jira' }));
+
+    await press(el, msg('root.save'));
+    await phase(el, 'saved');
+    const save = calls.find((c) => c.name === 'saveTarget')?.arg as Record<string, unknown>;
+    expect(save.authorization_id).to.equal(mockAuthorizationId(state));
+    expect(save).not.to.have.property('credential');
+  });
+
+  it('sends the confirmed tenant for a cloud grant', async () => {
+    await scenario('cloud-ready');
+    const { backend, calls } = spyBackend();
+    const el = await mount({ backend, provider: 'jira' });
+    await chooseEdition(el, 'jira-cloud');
+    await confirmTenant(el, 'acme');
+    await phase(el, 'auth');
+    expect(el.state.phase === 'auth' && el.state.method?.id, 'OAuth is the recommended method').to.equal('oauth2_3lo');
+    const { opened, popup } = stubOpen();
+    await connect(el);
+    await waitUntil(() => opened.length === 1);
+    expect(calls.find((c) => c.name === 'startAuth')?.arg).to.deep.equal({
+      provider: 'jira',
+      edition: 'jira-cloud',
+      auth_method: 'oauth2_3lo',
+      return_origin: location.origin,
+      tenant: 'acme',
+    });
+    post(mockAuthResultMessage(stateOf(opened[0]!)), location.origin, popup());
+    await settle(el);
+    expect(el.state.phase === 'auth' && el.state.authorization.status).to.equal('completed');
+  });
+
+  it('explains a blocked popup and reopens it on the next click without a new start', async () => {
+    await scenario('self-hosted-ready');
+    const { backend, calls } = spyBackend();
+    const el = await mount({ backend });
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    const blocked = stubOpen(true);
+    await connect(el);
+    await waitUntil(() => blocked.opened.length === 1);
+    await settle(el);
+    const auth = part<Auth>(el, 'pts-auth');
+    expect(auth.error?.code).to.equal('AUTH_POPUP_BLOCKED');
+    expect(textOf(auth)).to.contain(msg('error.AUTH_POPUP_BLOCKED'));
+    expect(el.state.phase === 'auth' && el.state.authorization.status).to.equal('none');
+    const firstUrl = blocked.opened[0]!.url;
+
+    const allowed = stubOpen();
+    await connect(el);
+    expect(allowed.opened.map((o) => o.url), 'opened inside the click').to.deep.equal([firstUrl]);
+    expect(calls.filter((c) => c.name === 'startAuth').length).to.equal(1);
+    expect(el.state.phase === 'auth' && el.state.authorization.status).to.equal('pending');
+    post(mockAuthResultMessage(stateOf(allowed.opened[0]!)), location.origin, allowed.popup());
+    await settle(el);
+    expect(el.state.phase === 'auth' && el.state.authorization.status).to.equal('completed');
+  });
+
+  it('treats a popup closed before the answer as cancelled', async () => {
+    await scenario('self-hosted-ready');
+    const el = await mount();
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    const { opened } = stubOpen();
+    await connect(el);
+    await waitUntil(() => opened.length === 1);
+    frame!.remove();
+    await waitUntil(() => el.state.phase === 'auth' && el.state.authorization.status === 'none', 'still waiting', { timeout: 3000 });
+    await settle(el);
+    expect(part<Auth>(el, 'pts-auth').error?.code).to.equal('AUTH_CANCELLED');
+    expect(textOf(el)).to.contain(msg('error.AUTH_CANCELLED'));
+  });
+
+  it('shows a denied grant as cancelled', async () => {
+    await scenario('self-hosted-ready');
+    const el = await mount();
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    const { opened, popup } = stubOpen();
+    await connect(el);
+    await waitUntil(() => opened.length === 1);
+    post(mockAuthResultMessage(stateOf(opened[0]!), 'denied'), location.origin, popup());
+    await settle(el);
+    expect(part<Auth>(el, 'pts-auth').error?.code).to.equal('AUTH_CANCELLED');
+  });
+
+  it('stops listening when the step is left', async () => {
+    await scenario('self-hosted-ready');
+    const el = await mount();
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    const { opened, popup } = stubOpen();
+    await connect(el);
+    await waitUntil(() => opened.length === 1);
+    await press(el, msg('root.back'));
+    expect(el.state.phase).to.equal('allowlist');
+    post(mockAuthResultMessage(stateOf(opened[0]!)), location.origin, popup());
+    await settle(el);
+    expect(el.state.phase).to.equal('allowlist');
+  });
+
+  it('refuses an authorisation start that is not an http(s) URL with a real origin', async () => {
+    await scenario('self-hosted-ready');
+    const real = spyBackend().backend;
+    const backend: Backend = {
+      ...real,
+      startAuth: async () => ({
+        authorization_url: 'javascript:alert(1)',
+        state: 'x',
+        result_origin: '*',
+        expires_at: new Date(Date.now() + 60_000).toISOString(),
+      }),
+    };
+    const el = await mount({ backend });
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    const { opened } = stubOpen();
+    await connect(el);
+    await idle(el);
+    expect(opened).to.deep.equal([]);
+    expect(part<Auth>(el, 'pts-auth').error?.code).to.equal('MALFORMED_RESPONSE');
+  });
+
+  it('maps a failing start to a visible error', async () => {
+    await scenario('self-hosted-ready');
+    const el = await mount({ endpoint: ENDPOINT });
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    await scenario('backend-down');
+    const { opened } = stubOpen();
+    await connect(el);
+    await idle(el);
+    expect(opened).to.deep.equal([]);
+    expect(part<Auth>(el, 'pts-auth').error?.code).to.equal('BACKEND_UNAVAILABLE');
+  });
+});
