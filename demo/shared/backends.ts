@@ -1,0 +1,32 @@
+/** What the demo's backend switch offers: the reference backend or one msw scenario. */
+import { getEdition } from '../../src/core/providers/index.js';
+import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/testing/index.js';
+
+/** Where vite.config.ts mounts the reference backend. */
+export const REFERENCE_ENDPOINT = '/api/pts';
+
+export type BackendChoice = 'reference' | ScenarioId;
+
+export function isBackendChoice(value: unknown): value is BackendChoice {
+  return value === 'reference' || (typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value));
+}
+
+/** Fills a select with the reference backend and every scenario, grouped. */
+export function fillBackendSelect(select: HTMLSelectElement, current: BackendChoice): void {
+  const reference = new Option('Reference backend (in-process)', 'reference');
+  const group = document.createElement('optgroup');
+  group.label = 'msw scenarios (in the browser)';
+  for (const id of SCENARIO_IDS) group.append(new Option(SCENARIOS[id].label, id));
+  select.replaceChildren(reference, group);
+  select.value = current;
+}
+
+export function describeChoice(choice: BackendChoice): string {
+  if (choice === 'reference') {
+    return `The reference backend answers at ${REFERENCE_ENDPOINT}: real URL checks, seeded with two targets, a simulated consent page for OAuth.`;
+  }
+  const { description, preset } = SCENARIOS[choice];
+  const edition = preset.provider && preset.edition ? getEdition(preset.provider, preset.edition)?.label : undefined;
+  const steps = [edition ? `choose ${edition}` : '', preset.baseUrl ? `check ${preset.baseUrl}` : ''].filter(Boolean);
+  return steps.length ? `${description} Try it: ${steps.join(', then ')}.` : description;
+}
