@@ -3,24 +3,32 @@
  * a new frozen object; an event that is not allowed returns the current data
  * with `rejected` set and never throws.
  */
+import type { ErrorCode } from '../contract/errors.js';
 import type { AllowlistStatus, TargetRecord } from '../contract/schemas.js';
-import { urlShape, type AuthMethod, type Edition, type Limitation, type Provider } from '../providers/types.js';
+import {
+  blockingLimitation,
+  urlShape,
+  type AuthMethod,
+  type Edition,
+  type Limitation,
+  type Provider,
+} from '../providers/types.js';
 import { normalizeBaseUrl } from './normalize.js';
 import type {
   AllowlistState,
   AuthRequiredState,
   AuthState,
-  AuthorizationProgress,
   BaseUrlState,
+  CheckingState,
   ConfirmedSite,
   EditionState,
   ExistingTargetState,
   FallbackOrigin,
-  FallbackState,
   FlowEnv,
   FlowError,
   FlowErrorInput,
   FlowEvent,
+  FlowPhase,
   FlowState,
   InitialStateOptions,
   LimitationBlockedState,
@@ -28,6 +36,7 @@ import type {
   OwnershipState,
   PassedCheck,
   RejectReason,
+  RevokeAtProviderState,
   SavingState,
   StatusState,
   TenantState,
@@ -48,6 +57,25 @@ type AuthFields = Pick<
 
 const CONFIRMED: OwnershipConfirmation = Object.freeze({ ownership: true, exportAuthorization: true });
 
+/**
+ * Phases of a target being drafted, from the deployment mode up to the save
+ * request (a URL check may be in flight, a save may not). The fallback may be
+ * chosen from any of them, and the provider or edition changed (from a blocked
+ * URL, only to a cloud edition).
+ */
+export const DRAFT_PHASES: ReadonlySet<FlowPhase> = new Set<FlowPhase>([
+  'edition',
+  'limitation-blocked',
+  'tenant',
+  'ownership',
+  'base-url',
+  'checking',
+  'url-blocked',
+  'allowlist',
+  'auth',
+  'auth-required',
+]);
+
 const freeze = <T extends FlowState>(s: T): T => Object.freeze(s);
 
 function common(s: FlowState): CommonFields {
@@ -58,8 +86,25 @@ function chosen(s: ChosenFields): ChosenFields {
   return { provider: s.provider, edition: s.edition, reconnect: s.reconnect };
 }
 
-function reject(state: FlowState, event: FlowEvent, reason: RejectReason): FlowState {
-  return freeze({ ...state, rejected: { event: event.type, reason } });
+/** The same phase with some fields changed; being accepted clears `rejected`. */
+function patch<T extends FlowState>(s: T, changes: Partial<T>): T {
+  return freeze({ ...s, rejected: null, ...changes });
+}
+
+/** An accepted event that changes nothing keeps the very same object, unless a rejection must go. */
+function unchanged<T extends FlowState>(s: T): T {
+  return s.rejected ? patch(s, {}) : s;
+}
+
+/** The same data with the refusal recorded, plus what the refusal itself keeps (a draft, a field error). */
+function reject<T extends FlowState>(
+  s: T,
+  event: { type: unknown },
+  reason: RejectReason,
+  changes: Partial<T> = {},
+): T {
+  // String(): untyped callers may send a type that is not a string at all.
+  return freeze({ ...s, ...changes, rejected: { event: String(event.type) as FlowEvent['type'], reason } });
 }
 
 function toFlowError(input: FlowErrorInput): FlowError {
@@ -69,6 +114,11 @@ function toFlowError(input: FlowErrorInput): FlowError {
   if (input.field !== undefined) error.field = input.field;
   if (input.retry_after !== undefined) error.retryAfter = input.retry_after;
   return error;
+}
+
+/** What a record (or a save answer) says about its failure, under the code the flow acts on. */
+function recordError(t: TargetRecord, code: ErrorCode): FlowErrorInput {
+  return { code, message: t.error?.message, action: t.error?.action };
 }
 
 /** Pattern test that ignores a global or sticky flag on catalog patterns. */
@@ -82,12 +132,9 @@ function tidyTenant(raw: string): string {
   return raw.trim().replace(/\/+$/, '');
 }
 
-function keepsContextPath(edition: Edition): boolean | undefined {
-  return urlShape(edition);
-}
-
-export function blockingLimitation(edition: Edition): Limitation | undefined {
-  return edition.limitations.find((l) => l.severity === 'blocks');
+/** The comparison form of a URL as this edition keeps it, or `null` when it cannot be a base URL. */
+function normalizeFor(edition: Edition, raw: string): string | null {
+  return normalizeBaseUrl(raw, urlShape(edition));
 }
 
 function findMethod(edition: Edition, id: string): AuthMethod | null {
@@ -102,13 +149,20 @@ export function isGrantKind(method: AuthMethod): boolean {
   return method.kind === 'oauth' || method.kind === 'app-install';
 }
 
+/** Why an event for one kind of method (typed secret or grant) does not fit the chosen one; `null` when it does. */
+function kindMismatch(method: AuthMethod | null, fits: (m: AuthMethod) => boolean): RejectReason | null {
+  if (!method) return 'auth-method-missing';
+  return fits(method) ? null : 'wrong-auth-kind';
+}
+
 function defaultSigning(provider: Provider): AuthFields['signing'] {
   const options = provider.webhookSigning;
   if (!options || options.length === 0) return null;
   return (options.find((o) => o.isDefault) ?? options[0])?.id ?? null;
 }
 
-function usable(status: AllowlistStatus | null | undefined): status is UsableAllowlistStatus {
+/** Allowlist statuses that give the backend a way to the host (`unreachable` does not). */
+export function isUsableAllowlist(status: AllowlistStatus | null | undefined): status is UsableAllowlistStatus {
   return status === 'direct' || status === 'tunnel' || status === 'allowlist';
 }
 
@@ -119,13 +173,16 @@ export function initialState(opts: InitialStateOptions = {}): FlowState {
     portableExport: opts.portableExportAvailable ?? null,
     egressAddresses: Object.freeze([...(opts.egressAddresses ?? [])]),
   });
-  const base = { env, rejected: null, checkSeq: 0 };
-  if (opts.provider) return freeze<EditionState>({ ...base, phase: 'edition', provider: opts.provider });
-  return freeze<StatusState>({ ...base, phase: 'status' });
+  const c = { env, rejected: null, checkSeq: 0 };
+  return opts.provider ? editionState(c, opts.provider) : statusState(c);
 }
 
 function statusState(c: CommonFields): StatusState {
   return freeze({ ...c, phase: 'status' });
+}
+
+function editionState(c: CommonFields, provider: Provider): EditionState {
+  return freeze({ ...c, phase: 'edition', provider });
 }
 
 function authState(
@@ -167,10 +224,9 @@ function authRequiredState(
   error: FlowErrorInput,
 ): AuthRequiredState {
   const method = a.method;
+  // Without an action from the backend, the catalog's words (and its link, if any).
   const fallbackAction = method
-    ? method.create?.url
-      ? { label: method.authRequiredAction, url: method.create.url }
-      : { label: method.authRequiredAction }
+    ? { label: method.authRequiredAction, ...(method.create?.url ? { url: method.create.url } : {}) }
     : null;
   return freeze({
     ...c,
@@ -187,6 +243,16 @@ function authRequiredState(
 
 function limitationState(c: CommonFields, ch: ChosenFields, limitation: Limitation): LimitationBlockedState {
   return freeze({ ...c, ...chosen(ch), phase: 'limitation-blocked', limitation });
+}
+
+/** PROVIDER_LIMITATION from the backend: the catalog's limitation if it lists one, else the backend's words. */
+function backendLimitation(c: CommonFields, ch: ChosenFields, input: FlowErrorInput): FlowState {
+  const fallback = { id: 'backend-limitation', severity: 'blocks', message: input.message ?? '' } as const;
+  return limitationState(c, ch, blockingLimitation(ch.edition) ?? fallback);
+}
+
+function tenantState(c: CommonFields, ch: ChosenFields, draft: string, error: FlowError | null = null): TenantState {
+  return freeze({ ...c, ...chosen(ch), phase: 'tenant', tenantDraft: draft, error });
 }
 
 function ownershipState(
@@ -209,8 +275,53 @@ function baseUrlState(
   return freeze({ ...c, ...chosen(ch), phase: 'base-url', tenant, ownership: CONFIRMED, urlDraft, error });
 }
 
-function tenantState(c: CommonFields, ch: ChosenFields, draft: string, error: FlowError | null = null): TenantState {
-  return freeze({ ...c, ...chosen(ch), phase: 'tenant', tenantDraft: draft, error });
+/** Stopped at a blocked URL; the failed checks and the backend's message come with it when it sent them. */
+function urlBlockedState(
+  c: CommonFields,
+  ch: ChosenFields,
+  tenant: string | null,
+  url: string,
+  why: Pick<FlowErrorInput, 'checks' | 'message'>,
+): UrlBlockedState {
+  return freeze({
+    ...c,
+    ...chosen(ch),
+    phase: 'url-blocked',
+    tenant,
+    ownership: CONFIRMED,
+    blocked: { url, checks: why.checks ?? [], message: why.message ?? null },
+  });
+}
+
+/** A passed check waiting for its allowlist status (asked again whenever this step is re-entered). */
+function allowlistState(
+  c: CommonFields,
+  ch: ChosenFields,
+  tenant: string | null,
+  check: PassedCheck,
+  error: FlowError | null = null,
+): AllowlistState {
+  return freeze({
+    ...c,
+    ...chosen(ch),
+    phase: 'allowlist',
+    tenant,
+    ownership: CONFIRMED,
+    check,
+    allowlistStatus: null,
+    error,
+  });
+}
+
+/** A saved record opened for viewing, or on the first step of revoking it. */
+function recordState(
+  c: CommonFields,
+  phase: 'existing-target' | 'revoke-at-provider',
+  s: Pick<ChosenFields, 'provider' | 'edition'>,
+  target: TargetRecord,
+  method = findMethod(s.edition, target.auth_method),
+): ExistingTargetState | RevokeAtProviderState {
+  return freeze({ ...c, phase, provider: s.provider, edition: s.edition, reconnect: null, target, method });
 }
 
 /** The first gate after an edition is chosen: limitation, tenant, ownership, or auth. */
@@ -232,25 +343,14 @@ function afterTenant(c: CommonFields, ch: ChosenFields, tenant: string | null, u
 
 /** Back from the first gate: to the mode choice, or to the record being reconnected. */
 function beforeFirstGate(c: CommonFields, ch: ChosenFields): FlowState {
-  if (ch.reconnect) return existingTargetState(c, ch.provider, ch.edition, ch.reconnect);
-  return freeze<EditionState>({ ...c, phase: 'edition', provider: ch.provider });
+  if (ch.reconnect) return recordState(c, 'existing-target', ch, ch.reconnect);
+  return editionState(c, ch.provider);
 }
 
-function existingTargetState(
-  c: CommonFields,
-  provider: Provider,
-  edition: Edition,
-  target: TargetRecord,
-): ExistingTargetState {
-  return freeze({
-    ...c,
-    phase: 'existing-target',
-    provider,
-    edition,
-    reconnect: null,
-    target,
-    method: findMethod(edition, target.auth_method),
-  });
+/** Back from the gate after the tenant: to the tenant when the edition has one, else before the first gate. */
+function beforeTenantGate(c: CommonFields, ch: ChosenFields, tenant: string | null): FlowState {
+  if (ch.edition.tenant) return tenantState(c, ch, tenant ?? '');
+  return beforeFirstGate(c, ch);
 }
 
 /**
@@ -268,34 +368,29 @@ function reconnectFromRecord(c: CommonFields, provider: Provider, edition: Editi
   const block = blockingLimitation(edition);
   if (block) return limitationState(c, ch, block);
 
-  const tenant = target.tenant ? tidyTenant(target.tenant) : null;
-  if (edition.tenant && (tenant === null || !matches(edition.tenant.pattern, tenant))) {
-    return tenantState(c, ch, tenant ?? '');
+  const recorded = target.tenant ? tidyTenant(target.tenant) : null;
+  if (edition.tenant && (recorded === null || !matches(edition.tenant.pattern, recorded))) {
+    return tenantState(c, ch, recorded ?? '');
   }
-  let site: ConfirmedSite;
+  // A tenant on a record of an edition without one is not carried on.
+  const tenant = edition.tenant ? recorded : null;
+  let site: ConfirmedSite = { kind: 'cloud', tenant };
   if (edition.baseUrl) {
-    const url = target.base_url ? normalizeBaseUrl(target.base_url, keepsContextPath(edition)) : null;
+    const url = target.base_url ? normalizeFor(edition, target.base_url) : null;
     const status = target.allowlist_status;
-    if (url === null || !target.check_id || !usable(status)) {
-      return ownershipState(c, ch, edition.tenant ? tenant : null, target.base_url ?? '');
+    if (url === null || !target.check_id || !isUsableAllowlist(status)) {
+      return ownershipState(c, ch, tenant, target.base_url ?? '');
     }
     site = {
       kind: 'checked',
-      tenant: edition.tenant ? tenant : null,
+      tenant,
       ownership: CONFIRMED,
       check: { url, checkId: target.check_id, checks: [], addresses: [], expiresAt: null, source: 'record' },
       allowlistStatus: status,
     };
-  } else {
-    site = { kind: 'cloud', tenant: edition.tenant ? tenant : null };
   }
-  const method = findMethod(edition, target.auth_method);
-  const auth = authState(c, ch, site, method);
-  return authRequiredState(c, ch, auth, {
-    code: target.error?.code ?? 'PROVIDER_AUTH_REQUIRED',
-    ...(target.error?.message !== undefined ? { message: target.error.message } : {}),
-    ...(target.error?.action !== undefined ? { action: target.error.action } : {}),
-  });
+  const auth = authState(c, ch, site, findMethod(edition, target.auth_method));
+  return authRequiredState(c, ch, auth, recordError(target, target.error?.code ?? 'PROVIDER_AUTH_REQUIRED'));
 }
 
 // ---------------------------------------------------------------- guards
@@ -303,33 +398,6 @@ function reconnectFromRecord(c: CommonFields, provider: Provider, edition: Editi
 function hasChosen(s: FlowState): s is Extract<FlowState, { edition: Edition; reconnect: TargetRecord | null }> {
   return 'edition' in s && 'reconnect' in s;
 }
-
-/** Phases where the draft target may be redirected to another provider or edition. */
-const EDITING = new Set<FlowState['phase']>([
-  'edition',
-  'limitation-blocked',
-  'tenant',
-  'ownership',
-  'base-url',
-  'checking',
-  'allowlist',
-  'auth',
-  'auth-required',
-]);
-
-const FALLBACK_FROM = new Set<FlowState['phase']>([
-  'status',
-  'edition',
-  'limitation-blocked',
-  'tenant',
-  'ownership',
-  'base-url',
-  'checking',
-  'url-blocked',
-  'allowlist',
-  'auth',
-  'auth-required',
-]);
 
 function extrasValid(method: AuthMethod, fields: Readonly<Record<string, string>>): boolean {
   return (method.extraFields ?? []).every((f) => {
@@ -348,95 +416,52 @@ export function authComplete(s: AuthFields): boolean {
 
 // ---------------------------------------------------------------- failures
 
+/** A failed save goes back to the gate the failure is about; anything else stays at auth for a retry. */
 function saveFailure(s: SavingState, input: FlowErrorInput): FlowState {
   const c = common(s);
   const error = toFlowError(input);
   const site = s.site;
-  const backToAuth = (keep: boolean): AuthState =>
-    freeze({
-      ...c,
-      ...chosen(s),
-      ...authFields(s),
-      phase: 'auth',
-      credentialEntered: keep ? s.credentialEntered : false,
-      authorization: keep ? s.authorization : { status: 'none' },
-      error,
-    });
-  switch (input.code) {
-    case 'PROVIDER_AUTH_REQUIRED':
-      return authRequiredState(c, s, s, input);
-    case 'PROVIDER_BASE_URL_BLOCKED':
-      if (site.kind !== 'checked') return backToAuth(true);
-      return freeze<UrlBlockedState>({
-        ...c,
-        ...chosen(s),
-        phase: 'url-blocked',
-        tenant: site.tenant,
-        ownership: CONFIRMED,
-        blocked: { url: site.check.url, checks: input.checks ?? [], message: input.message ?? null },
-      });
-    case 'URL_CHECK_REQUIRED':
-      if (site.kind !== 'checked') return backToAuth(true);
-      return baseUrlState(c, s, site.tenant, site.check.url, error);
-    case 'ALLOWLIST_STATUS_MISSING':
-      if (site.kind !== 'checked') return backToAuth(true);
-      return freeze<AllowlistState>({
-        ...c,
-        ...chosen(s),
-        phase: 'allowlist',
-        tenant: site.tenant,
-        ownership: CONFIRMED,
-        check: site.check,
-        allowlistStatus: null,
-        error,
-      });
-    case 'OWNERSHIP_UNCONFIRMED':
-      if (site.kind === 'checked') return ownershipState(c, s, site.tenant, site.check.url, error);
-      if (s.edition.tenant) return tenantState(c, s, site.tenant ?? '', error);
-      return backToAuth(true);
-    case 'PROVIDER_LIMITATION':
-      return limitationState(
-        c,
-        s,
-        blockingLimitation(s.edition) ?? {
-          id: 'backend-limitation',
-          severity: 'blocks',
-          message: input.message ?? '',
-        },
-      );
-    case 'CREDENTIALS_REJECTED':
-      return backToAuth(false);
-    default:
-      return backToAuth(true);
+  if (site.kind === 'checked') {
+    const { tenant, check } = site;
+    switch (input.code) {
+      case 'PROVIDER_BASE_URL_BLOCKED':
+        return urlBlockedState(c, s, tenant, check.url, input);
+      case 'URL_CHECK_REQUIRED':
+        return baseUrlState(c, s, tenant, check.url, error);
+      case 'ALLOWLIST_STATUS_MISSING':
+        return allowlistState(c, s, tenant, check, error);
+      case 'OWNERSHIP_UNCONFIRMED':
+        return ownershipState(c, s, tenant, check.url, error);
+    }
+  } else if (input.code === 'OWNERSHIP_UNCONFIRMED' && s.edition.tenant) {
+    return tenantState(c, s, site.tenant ?? '', error);
   }
+  if (input.code === 'PROVIDER_AUTH_REQUIRED') return authRequiredState(c, s, s, input);
+  if (input.code === 'PROVIDER_LIMITATION') return backendLimitation(c, s, input);
+  // A rejected credential must be entered (or granted) again; other failures keep it for a retry.
+  const keep = input.code !== 'CREDENTIALS_REJECTED';
+  return freeze<AuthState>({
+    ...c,
+    ...chosen(s),
+    ...authFields(s),
+    phase: 'auth',
+    credentialEntered: keep ? s.credentialEntered : false,
+    authorization: keep ? s.authorization : { status: 'none' },
+    error,
+  });
 }
 
-function checkFailure(
-  s: Extract<FlowState, { phase: 'checking' }>,
-  input: FlowErrorInput,
-): FlowState {
+function checkFailure(s: CheckingState, input: FlowErrorInput): FlowState {
   const c = common(s);
-  const error = toFlowError(input);
   switch (input.code) {
     case 'PROVIDER_BASE_URL_BLOCKED':
-      return freeze<UrlBlockedState>({
-        ...c,
-        ...chosen(s),
-        phase: 'url-blocked',
-        tenant: s.tenant,
-        ownership: CONFIRMED,
-        blocked: { url: s.pending.url, checks: input.checks ?? [], message: input.message ?? null },
-      });
+      return urlBlockedState(c, s, s.tenant, s.pending.url, input);
     case 'OWNERSHIP_UNCONFIRMED':
-      return ownershipState(c, s, s.tenant, s.urlDraft, error);
+      return ownershipState(c, s, s.tenant, s.urlDraft, toFlowError(input));
     case 'PROVIDER_LIMITATION':
-      return limitationState(
-        c,
-        s,
-        blockingLimitation(s.edition) ?? { id: 'backend-limitation', severity: 'blocks', message: input.message ?? '' },
-      );
+      return backendLimitation(c, s, input);
     default:
-      return baseUrlState(c, s, s.tenant, s.urlDraft, error);
+      return baseUrlState(c, s, s.tenant, s.urlDraft, toFlowError(input));
   }
 }
 
@@ -449,6 +474,9 @@ function checkFailure(
 export function transition(state: FlowState, event: FlowEvent): FlowState {
   const c = common(state);
   const no = (reason: RejectReason = 'not-allowed-here'): FlowState => reject(state, event, reason);
+  /** Refusal that names a save in flight as the reason. */
+  const noOrBusy = (): FlowState => no(state.phase === 'saving' ? 'busy' : 'not-allowed-here');
+  const busy = state.phase === 'saving' || state.phase === 'revoking';
 
   switch (event.type) {
     case 'status-loaded': {
@@ -456,31 +484,29 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
         portableExport: event.portableExportAvailable,
         egressAddresses: Object.freeze([...(event.egressAddresses ?? state.env.egressAddresses)]),
       });
-      return freeze({ ...state, env, rejected: null });
+      return patch(state, { env });
     }
 
     case 'select-provider': {
-      if (state.phase === 'saving' || state.phase === 'revoking') return no('busy');
-      if (state.phase !== 'status' && !EDITING.has(state.phase)) return no();
+      if (busy) return no('busy');
+      // A blocked URL is not left for another provider (see select-edition).
+      if (state.phase === 'url-blocked' || (state.phase !== 'status' && !DRAFT_PHASES.has(state.phase))) return no();
       if (hasChosen(state) && state.reconnect) return no('reconnect-fixed');
       if (state.phase !== 'status' && 'provider' in state && state.provider.id === event.provider.id) {
-        return state.rejected ? freeze({ ...state, rejected: null }) : state;
+        return unchanged(state);
       }
-      return freeze<EditionState>({ ...c, phase: 'edition', provider: event.provider });
+      return editionState(c, event.provider);
     }
 
     case 'select-edition': {
-      if (state.phase === 'saving' || state.phase === 'revoking') return no('busy');
-      if (!EDITING.has(state.phase) && state.phase !== 'url-blocked') return no();
-      if (!('provider' in state)) return no();
+      if (busy) return no('busy');
+      if (!DRAFT_PHASES.has(state.phase) || !('provider' in state)) return no();
       if (hasChosen(state) && state.reconnect) return no('reconnect-fixed');
       const edition = state.provider.editions.find((e) => e.id === event.editionId);
       if (!edition) return no('unknown-edition');
       // A blocked URL may only be left for a cloud target, the fallback or a new URL.
       if (state.phase === 'url-blocked' && edition.mode !== 'cloud') return no('not-a-cloud-edition');
-      if (hasChosen(state) && state.edition.id === edition.id) {
-        return state.rejected ? freeze({ ...state, rejected: null }) : state;
-      }
+      if (hasChosen(state) && state.edition.id === edition.id) return unchanged(state);
       return enterEdition(c, { provider: state.provider, edition, reconnect: null });
     }
 
@@ -490,11 +516,9 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (!field) return no();
       const value = tidyTenant(event.value);
       if (value === '' || value.length > 2048 || !matches(field.pattern, value)) {
-        return freeze<TenantState>({
-          ...state,
+        return reject(state, event, 'invalid-tenant', {
           tenantDraft: event.value,
           error: { code: 'VALIDATION_FAILED', field: field.name },
-          rejected: { event: event.type, reason: 'invalid-tenant' },
         });
       }
       return afterTenant(c, state, value);
@@ -518,23 +542,19 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
           // Any edit after a passed check drops the check and the allowlist status.
           if (state.site.kind !== 'checked') return no();
           return baseUrlState(c, state, state.site.tenant, event.value);
-        case 'saving':
-          return no('busy');
         default:
-          return no();
+          return noOrBusy();
       }
     }
 
     case 'check-requested': {
       if (state.phase !== 'base-url') return no();
       const draft = event.baseUrl ?? state.urlDraft;
-      const url = normalizeBaseUrl(draft, keepsContextPath(state.edition));
+      const url = normalizeFor(state.edition, draft);
       if (url === null) {
-        return freeze<BaseUrlState>({
-          ...state,
+        return reject(state, event, 'invalid-url', {
           urlDraft: draft,
           error: { code: 'VALIDATION_FAILED', field: 'base_url' },
-          rejected: { event: event.type, reason: 'invalid-url' },
         });
       }
       const seq = state.checkSeq + 1;
@@ -552,40 +572,23 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
 
     case 'check-result': {
       if (state.phase !== 'checking' || event.seq !== state.pending.seq) return no('stale-result');
-      const result = event.result;
-      const answered = normalizeBaseUrl(result.normalized_url, keepsContextPath(state.edition));
-      if (answered !== state.pending.url) {
+      const { result } = event;
+      const { url } = state.pending;
+      if (normalizeFor(state.edition, result.normalized_url) !== url) {
         // A pass for another URL says nothing about this one.
         return baseUrlState(c, state, state.tenant, state.urlDraft, { code: 'URL_CHECK_REQUIRED' });
       }
       const failed = result.checks.some((k) => k.status === 'failed');
       if (result.status !== 'passed' || failed || result.code !== undefined) {
-        return freeze<UrlBlockedState>({
-          ...c,
-          ...chosen(state),
-          phase: 'url-blocked',
-          tenant: state.tenant,
-          ownership: CONFIRMED,
-          blocked: { url: state.pending.url, checks: result.checks, message: null },
-        });
+        return urlBlockedState(c, state, state.tenant, url, { checks: result.checks });
       }
-      const check: PassedCheck = {
-        url: state.pending.url,
+      return allowlistState(c, state, state.tenant, {
+        url,
         checkId: result.check_id,
         checks: result.checks,
         addresses: result.addresses,
         expiresAt: result.expires_at,
         source: 'check',
-      };
-      return freeze<AllowlistState>({
-        ...c,
-        ...chosen(state),
-        phase: 'allowlist',
-        tenant: state.tenant,
-        ownership: CONFIRMED,
-        check,
-        allowlistStatus: null,
-        error: null,
       });
     }
 
@@ -596,84 +599,61 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
 
     case 'record-allowlist': {
       if (state.phase !== 'allowlist') return no();
-      if (event.status === 'unreachable') {
-        return freeze<AllowlistState>({ ...state, rejected: null, allowlistStatus: 'unreachable', error: null });
-      }
-      const status: UsableAllowlistStatus = event.status;
-      return authState(c, state, {
-        kind: 'checked',
-        tenant: state.tenant,
-        ownership: CONFIRMED,
-        check: state.check,
-        allowlistStatus: status,
-      });
+      if (event.status === 'unreachable') return patch(state, { allowlistStatus: 'unreachable', error: null });
+      const { tenant, check } = state;
+      const allowlistStatus = event.status;
+      return authState(c, state, { kind: 'checked', tenant, ownership: CONFIRMED, check, allowlistStatus });
     }
 
     case 'choose-auth-method': {
-      if (state.phase === 'saving') return no('busy');
-      if (state.phase !== 'auth' && state.phase !== 'auth-required') return no();
+      if (state.phase !== 'auth' && state.phase !== 'auth-required') return noOrBusy();
       const method = findMethod(state.edition, event.methodId);
       if (!method) return no('unknown-auth-method');
-      if (state.phase === 'auth' && state.method?.id === method.id) {
-        return state.rejected ? freeze({ ...state, rejected: null }) : state;
-      }
+      if (state.phase === 'auth' && state.method?.id === method.id) return unchanged(state);
       return authState(c, state, state.site, method);
     }
 
     case 'credential-changed': {
-      if (state.phase === 'saving') return no('busy');
-      if (state.phase !== 'auth') return no();
-      if (!state.method) return no('auth-method-missing');
-      if (!isCredentialKind(state.method)) return no('wrong-auth-kind');
-      return freeze<AuthState>({ ...state, rejected: null, credentialEntered: event.entered, error: null });
+      if (state.phase !== 'auth') return noOrBusy();
+      const mismatch = kindMismatch(state.method, isCredentialKind);
+      if (mismatch) return no(mismatch);
+      return patch(state, { credentialEntered: event.entered, error: null });
     }
 
     case 'credential-field-changed': {
-      if (state.phase !== 'auth') return no(state.phase === 'saving' ? 'busy' : 'not-allowed-here');
+      if (state.phase !== 'auth') return noOrBusy();
       if (!state.method) return no('auth-method-missing');
       if (!(state.method.extraFields ?? []).some((f) => f.name === event.name)) return no('unknown-field');
-      return freeze<AuthState>({
-        ...state,
-        rejected: null,
-        credentialFields: { ...state.credentialFields, [event.name]: event.value },
-      });
+      return patch(state, { credentialFields: { ...state.credentialFields, [event.name]: event.value } });
     }
 
     case 'select-signing': {
-      if (state.phase !== 'auth') return no(state.phase === 'saving' ? 'busy' : 'not-allowed-here');
+      if (state.phase !== 'auth') return noOrBusy();
       if (!(state.provider.webhookSigning ?? []).some((o) => o.id === event.signing)) return no('unknown-signing');
-      return freeze<AuthState>({ ...state, rejected: null, signing: event.signing });
+      return patch(state, { signing: event.signing });
     }
 
     case 'authorization-started': {
-      if (state.phase !== 'auth') return no(state.phase === 'saving' ? 'busy' : 'not-allowed-here');
-      if (!state.method) return no('auth-method-missing');
-      if (!isGrantKind(state.method)) return no('wrong-auth-kind');
-      return freeze<AuthState>({ ...state, rejected: null, authorization: { status: 'pending' }, error: null });
+      if (state.phase !== 'auth') return noOrBusy();
+      const mismatch = kindMismatch(state.method, isGrantKind);
+      if (mismatch) return no(mismatch);
+      return patch(state, { authorization: { status: 'pending' }, error: null });
     }
 
-    case 'authorization-completed': {
-      if (state.phase !== 'auth') return no();
-      if (!state.method) return no('auth-method-missing');
-      if (!isGrantKind(state.method)) return no('wrong-auth-kind');
-      // A result nobody started (or an empty id) is not a grant.
-      if (state.authorization.status !== 'pending' || event.authorizationId === '') return no();
-      const authorization: AuthorizationProgress = { status: 'completed', authorizationId: event.authorizationId };
-      return freeze<AuthState>({ ...state, rejected: null, authorization });
-    }
-
+    // The outcome of a grant: only for the one that was started (so not while saving).
+    case 'authorization-completed':
     case 'authorization-failed': {
       if (state.phase !== 'auth') return no();
-      if (!state.method) return no('auth-method-missing');
-      if (!isGrantKind(state.method)) return no('wrong-auth-kind');
+      const mismatch = kindMismatch(state.method, isGrantKind);
+      if (mismatch) return no(mismatch);
       if (state.authorization.status !== 'pending') return no();
+      if (event.type === 'authorization-completed') {
+        // An empty id is not a grant.
+        if (event.authorizationId === '') return no();
+        return patch(state, { authorization: { status: 'completed', authorizationId: event.authorizationId } });
+      }
       if (event.error.code === 'PROVIDER_AUTH_REQUIRED') return authRequiredState(c, state, state, event.error);
-      return freeze<AuthState>({
-        ...state,
-        rejected: null,
-        authorization: { status: 'none' },
-        error: toFlowError(event.error),
-      });
+      return patch(state, { authorization: { status: 'none' }, error: toFlowError(event.error) });
     }
 
     case 'retry-auth': {
@@ -682,8 +662,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     }
 
     case 'save-requested': {
-      if (state.phase === 'saving') return no('busy');
-      if (state.phase !== 'auth') return no();
+      if (state.phase !== 'auth') return noOrBusy();
       const method = state.method;
       if (!method) return no('auth-method-missing');
       if (!authComplete(state)) return no('auth-incomplete');
@@ -698,16 +677,11 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
         t.provider === state.provider.id &&
         t.edition === state.edition.id &&
         (state.reconnect === null || t.id === state.reconnect.id) &&
-        (site.kind !== 'checked' ||
-          normalizeBaseUrl(t.base_url ?? '', keepsContextPath(state.edition)) === site.check.url);
+        (site.kind !== 'checked' || normalizeFor(state.edition, t.base_url ?? '') === site.check.url);
       if (!sameTarget) return saveFailure(state, { code: 'MALFORMED_RESPONSE' });
+      // Never a saved target: the provider still wants its action first.
       if (t.state === 'auth_required') {
-        // Never a saved target: the provider still wants its action first.
-        return authRequiredState(c, state, state, {
-          code: 'PROVIDER_AUTH_REQUIRED',
-          ...(t.error?.message !== undefined ? { message: t.error.message } : {}),
-          ...(t.error?.action !== undefined ? { action: t.error.action } : {}),
-        });
+        return authRequiredState(c, state, state, recordError(t, 'PROVIDER_AUTH_REQUIRED'));
       }
       if (t.state === 'blocked') return saveFailure(state, t.error ?? { code: 'PROVIDER_BASE_URL_BLOCKED' });
       if (t.state !== 'connected' || !t.has_credentials) return saveFailure(state, { code: 'MALFORMED_RESPONSE' });
@@ -720,15 +694,16 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     }
 
     case 'fallback-chosen': {
-      if (state.phase === 'saving' || state.phase === 'revoking') return no('busy');
-      if (!FALLBACK_FROM.has(state.phase)) return no();
+      if (busy) return no('busy');
+      if (state.phase !== 'status' && !DRAFT_PHASES.has(state.phase)) return no();
       if (state.env.portableExport !== true) return no('fallback-unavailable');
-      let from = state as FallbackOrigin | Extract<FlowState, { phase: 'checking' }>;
+      const origin = state as FallbackOrigin | CheckingState;
       // Coming back must not resume a request that was dropped, nor a credential that was cleared.
-      if (from.phase === 'checking') from = baseUrlState(c, from, from.tenant, from.urlDraft);
-      else if (from.phase === 'auth') from = freeze<AuthState>({ ...from, rejected: null, credentialEntered: false });
-      else from = freeze({ ...from, rejected: null });
-      return freeze<FallbackState>({ ...c, phase: 'fallback', from });
+      const from: FallbackOrigin =
+        origin.phase === 'checking'
+          ? baseUrlState(c, origin, origin.tenant, origin.urlDraft)
+          : patch(origin, origin.phase === 'auth' ? { credentialEntered: false } : {});
+      return freeze({ ...c, phase: 'fallback', from });
     }
 
     case 'open-target': {
@@ -738,7 +713,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       const edition = event.provider.editions.find((e) => e.id === t.edition);
       if (!edition) return no('unknown-edition');
       if (t.state === 'auth_required') return reconnectFromRecord(c, event.provider, edition, t);
-      return existingTargetState(c, event.provider, edition, t);
+      return recordState(c, 'existing-target', { provider: event.provider, edition }, t);
     }
 
     case 'reconnect': {
@@ -757,15 +732,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       else if (state.phase === 'auth-required' && state.reconnect) target = state.reconnect;
       else return no();
       if (target.state === 'revoked' || !target.has_credentials) return no('no-credentials');
-      return freeze({
-        ...c,
-        phase: 'revoke-at-provider',
-        provider: state.provider,
-        edition: state.edition,
-        reconnect: null,
-        target,
-        method: findMethod(state.edition, target.auth_method),
-      });
+      return recordState(c, 'revoke-at-provider', state, target);
     }
 
     case 'revoked-at-provider-confirmed': {
@@ -780,45 +747,35 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       return freeze({ ...rest, rejected: null, phase: 'revoking' });
     }
 
-    case 'revoke-completed': {
-      if (state.phase !== 'revoking') return no();
-      const t = event.target;
-      if (t.id !== state.target.id || t.state !== 'revoked' || t.has_credentials) {
-        const { revokedAtProvider: _r, ...rest } = state;
-        return freeze({
-          ...rest,
-          rejected: null,
-          phase: 'revoke-disconnect',
-          revokedAtProvider: true,
-          error: { code: 'MALFORMED_RESPONSE' },
-        });
-      }
-      const { revokedAtProvider: _r, ...rest } = state;
-      return freeze({ ...rest, rejected: null, phase: 'revoked', target: t });
-    }
-
+    case 'revoke-completed':
     case 'revoke-failed': {
       if (state.phase !== 'revoking') return no();
-      return freeze({ ...state, rejected: null, phase: 'revoke-disconnect', error: toFlowError(event.error) });
+      let error: FlowError;
+      if (event.type === 'revoke-failed') error = toFlowError(event.error);
+      else {
+        const t = event.target;
+        if (t.id === state.target.id && t.state === 'revoked' && !t.has_credentials) {
+          const { revokedAtProvider: _r, ...rest } = state;
+          return freeze({ ...rest, rejected: null, phase: 'revoked', target: t });
+        }
+        error = { code: 'MALFORMED_RESPONSE' };
+      }
+      // Back to the disconnect step, which can be sent again.
+      return freeze({ ...state, rejected: null, phase: 'revoke-disconnect', error });
     }
 
     case 'back':
       return back(state, event);
 
     case 'cancel': {
-      if (state.phase === 'saving' || state.phase === 'revoking') return no('busy');
+      if (busy) return no('busy');
       if (state.phase === 'status') return no();
       return statusState(c);
     }
 
-    default: {
+    default:
       // Unknown event types from untyped callers are refused like any other.
-      const unknown = event as { type: unknown };
-      return freeze({
-        ...state,
-        rejected: { event: String(unknown.type) as FlowEvent['type'], reason: 'not-allowed-here' },
-      });
-    }
+      return no();
   }
 }
 
@@ -831,15 +788,13 @@ function back(state: FlowState, event: FlowEvent): FlowState {
     case 'edition':
     case 'saved':
     case 'revoked':
-      return statusState(c);
     case 'existing-target':
       return statusState(c);
     case 'limitation-blocked':
     case 'tenant':
       return beforeFirstGate(c, state);
     case 'ownership':
-      if (state.edition.tenant) return tenantState(c, state, state.tenant ?? '');
-      return beforeFirstGate(c, state);
+      return beforeTenantGate(c, state, state.tenant);
     case 'base-url':
       // The confirmations are asked again; the typed URL is kept for later.
       return ownershipState(c, state, state.tenant, state.urlDraft);
@@ -851,20 +806,8 @@ function back(state: FlowState, event: FlowEvent): FlowState {
       return baseUrlState(c, state, state.tenant, state.check.url);
     case 'auth': {
       const site = state.site;
-      if (site.kind === 'checked') {
-        return freeze<AllowlistState>({
-          ...c,
-          ...chosen(state),
-          phase: 'allowlist',
-          tenant: site.tenant,
-          ownership: CONFIRMED,
-          check: site.check,
-          allowlistStatus: null,
-          error: null,
-        });
-      }
-      if (state.edition.tenant) return tenantState(c, state, site.tenant ?? '');
-      return beforeFirstGate(c, state);
+      if (site.kind === 'checked') return allowlistState(c, state, site.tenant, site.check);
+      return beforeTenantGate(c, state, site.tenant);
     }
     case 'auth-required':
       return authState(c, state, state.site, state.method);
@@ -874,16 +817,8 @@ function back(state: FlowState, event: FlowEvent): FlowState {
     case 'fallback':
       return freeze({ ...state.from, env: state.env, checkSeq: state.checkSeq, rejected: null });
     case 'revoke-at-provider':
-      return existingTargetState(c, state.provider, state.edition, state.target);
+      return recordState(c, 'existing-target', state, state.target);
     case 'revoke-disconnect':
-      return freeze({
-        ...c,
-        phase: 'revoke-at-provider',
-        provider: state.provider,
-        edition: state.edition,
-        reconnect: null,
-        target: state.target,
-        method: state.method,
-      });
+      return recordState(c, 'revoke-at-provider', state, state.target, state.method);
   }
 }

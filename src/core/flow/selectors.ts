@@ -9,9 +9,16 @@ import type {
   TargetRecord,
   UrlCheckRequest,
 } from '../contract/schemas.js';
-import type { AuthMethod, DocLink, Edition, Limitation, Provider } from '../providers/types.js';
-import { authComplete, blockingLimitation, isCredentialKind } from './machine.js';
-import type { ConfirmedSite, FlowState, FlowStep } from './types.js';
+import {
+  blockingLimitation,
+  type AuthMethod,
+  type DocLink,
+  type Edition,
+  type Limitation,
+  type Provider,
+} from '../providers/types.js';
+import { authComplete, isCredentialKind, isUsableAllowlist } from './machine.js';
+import type { ConfirmedSite, FlowState, FlowStep, OwnershipConfirmation } from './types.js';
 
 const STEP_OF: Record<FlowState['phase'], FlowStep> = {
   status: 'status',
@@ -55,6 +62,11 @@ export function isBusy(state: FlowState): boolean {
   return state.phase === 'checking' || state.phase === 'saving' || state.phase === 'revoking';
 }
 
+/** Both confirmations, checked on the data rather than trusted from the type. */
+function bothConfirmed(o: OwnershipConfirmation): boolean {
+  return o.ownership === true && o.exportAuthorization === true;
+}
+
 /** Re-derives from the data that every gate before credentials is passed. */
 function siteConfirmed(edition: Edition, site: ConfirmedSite): boolean {
   if (blockingLimitation(edition)) return false;
@@ -62,11 +74,10 @@ function siteConfirmed(edition: Edition, site: ConfirmedSite): boolean {
   if (edition.baseUrl) {
     return (
       site.kind === 'checked' &&
-      site.ownership.ownership === true &&
-      site.ownership.exportAuthorization === true &&
+      bothConfirmed(site.ownership) &&
       site.check.url !== '' &&
       site.check.checkId !== '' &&
-      (site.allowlistStatus === 'direct' || site.allowlistStatus === 'tunnel' || site.allowlistStatus === 'allowlist')
+      isUsableAllowlist(site.allowlistStatus)
     );
   }
   return true;
@@ -91,11 +102,7 @@ export function canShowCredentialField(state: FlowState): boolean {
  */
 export function canShowBaseUrlField(state: FlowState): boolean {
   if (state.phase !== 'base-url' && state.phase !== 'checking' && state.phase !== 'url-blocked') return false;
-  return (
-    state.edition.baseUrl !== undefined &&
-    state.ownership.ownership === true &&
-    state.ownership.exportAuthorization === true
-  );
+  return state.edition.baseUrl !== undefined && bothConfirmed(state.ownership);
 }
 
 /** Whether `save-requested` would be accepted now. */
@@ -143,6 +150,16 @@ export interface ReadyItem {
 }
 
 type UrlProgress = 'none' | 'ownership' | 'not-checked' | 'checking' | 'blocked' | 'passed';
+
+/** How far the URL got in each phase of the network step that has one. */
+const URL_PROGRESS = {
+  ownership: 'ownership',
+  'base-url': 'not-checked',
+  checking: 'checking',
+  'url-blocked': 'blocked',
+  allowlist: 'passed',
+} as const satisfies Partial<Record<FlowState['phase'], UrlProgress>>;
+
 type AuthProgress = 'no-method' | 'missing' | 'pending' | 'complete' | 'auth-required' | 'revoked';
 
 interface Facts {
@@ -202,16 +219,7 @@ function facts(state: FlowState): Facts {
     case 'url-blocked':
     case 'allowlist': {
       const tenantConfirmed = state.edition.tenant === undefined || state.tenant !== null;
-      const url: UrlProgress =
-        state.phase === 'ownership'
-          ? 'ownership'
-          : state.phase === 'base-url'
-            ? 'not-checked'
-            : state.phase === 'checking'
-              ? 'checking'
-              : state.phase === 'url-blocked'
-                ? 'blocked'
-                : 'passed';
+      const url = URL_PROGRESS[state.phase];
       const allowlist = state.phase === 'allowlist' ? state.allowlistStatus : null;
       return { ...none, edition: state.edition, tenantConfirmed, url, allowlist };
     }
@@ -350,8 +358,6 @@ export function blockedReason(state: FlowState): BlockedReason | null {
     case 'existing-target':
       if (state.target.state === 'auth_required') return 'auth_required';
       if (state.target.state === 'blocked') return blockedFromCode(state.target.error?.code);
-      return null;
-    case 'fallback':
       return null;
     default:
       return null;

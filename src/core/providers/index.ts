@@ -58,10 +58,6 @@ export function recommendedMethod(edition: Edition): AuthMethod | undefined {
 }
 
 /** The first limitation that stops the flow, if any. */
-export function blockingLimitation(edition: Edition) {
-  return edition.limitations.find((l) => l.severity === 'blocks');
-}
-
 export type TenantResult = { ok: true; value: string; url: string } | { ok: false; reason: string };
 
 /**

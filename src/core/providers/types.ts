@@ -166,3 +166,8 @@ export function needsBaseUrl(edition: Edition): boolean {
 export function urlShape(edition: Edition): boolean | undefined {
   return edition.mode === 'webhook' ? undefined : edition.baseUrl?.keepsContextPath;
 }
+
+/** The first limitation that stops the flow, if any. */
+export function blockingLimitation(edition: Edition): Limitation | undefined {
+  return edition.limitations.find((l) => l.severity === 'blocks');
+}
