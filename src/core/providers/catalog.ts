@@ -75,7 +75,7 @@ const jiraCloud: Edition = {
       apiRoot: 'https://api.atlassian.com/ex/jira/{cloud_id}/rest/api/3',
       revoke: {
         label:
-          'Atlassian account → Connected apps → Revoke; site admins: admin.atlassian.com → Site settings → Connected apps (direct address not confirmed)',
+          'Atlassian account → Connected apps → Revoke; site admins: admin.atlassian.com → Site settings → Connected apps',
       },
       authRequiredAction:
         'Approve this product on your Atlassian site with the scopes read:jira-work, write:jira-work and offline_access, signed in as a user who can browse, create and edit issues in the target project.',
@@ -339,7 +339,7 @@ function gitlabMethods(where: 'gitlab.com' | 'instance'): AuthMethod[] {
     grants: `Full API access as the approving user, to everything that user can reach: GitLab has no narrower scope that can write issues. ${GITLAB_ROLE}`,
     sentAs: 'bearer',
     revoke: {
-      label: `Avatar → Edit profile → Applications → Authorized applications → Revoke${onInstance} (direct address not confirmed)`,
+      label: `Avatar → Edit profile → Applications → Authorized applications → Revoke${onInstance}`,
     },
     authRequiredAction:
       where === 'gitlab.com'
@@ -541,7 +541,7 @@ const bitbucketCloud: Edition = {
       sentAs: 'bearer',
       revoke: {
         label:
-          'Bitbucket personal settings → app authorizations → Revoke (location not confirmed); workspace admins can delete the consumer under Workspace settings → Apps and features → OAuth consumers',
+          'Bitbucket personal settings → app authorizations → Revoke (menu names may differ); workspace admins can delete the consumer under Workspace settings → Apps and features → OAuth consumers',
       },
       authRequiredAction:
         "Approve this product in Bitbucket with the issue and issue:write permissions, signed in as a user who can write to the repository's issues.",
@@ -631,7 +631,7 @@ const trelloCloud: Edition = {
   ],
   limitations: [],
   versionNotes: [
-    'Trello OAuth 2.0 with granular scopes is reported generally available from 2026-09-15, but that is not confirmed, so it is not offered yet.',
+    'Trello OAuth 2.0 with granular scopes is reported generally available from 2026-09-15; it is not offered here until that is settled.',
     'API keys come from the Power-Up admin portal; the old app-key page is gone.',
   ],
 };
@@ -663,7 +663,7 @@ const linearCloud: Edition = {
       sentAs: 'bearer',
       revoke: {
         label:
-          'Linear: Settings → Account → Security & Access → authorized applications → Revoke; workspace admins: application settings (labels not confirmed)',
+          'Linear: Settings → Account → Security & Access → authorized applications → Revoke; workspace admins: application settings (menu names may differ)',
       },
       authRequiredAction:
         'Approve this product in Linear with the read and write scopes, signed in to the workspace that owns the target team.',
@@ -713,7 +713,7 @@ const azdoPat = (where: 'services' | 'server'): AuthMethod => ({
     where === 'services'
       ? {
           label:
-            'Azure DevOps: User settings → Personal access tokens → Revoke (direct address not confirmed); administrators: Organization settings → Microsoft Entra',
+            'Azure DevOps: User settings → Personal access tokens → Revoke; administrators: Organization settings → Microsoft Entra',
         }
       : {
           label:
@@ -771,7 +771,7 @@ const azureDevOpsServices: Edition = {
       sentAs: 'bearer',
       revoke: {
         label:
-          'Microsoft Entra admin center → Enterprise applications → this product → remove permissions; users: My Apps (paths not confirmed)',
+          'Microsoft Entra admin center → Enterprise applications → this product → remove permissions; users: My Apps (menu names may differ)',
       },
       authRequiredAction:
         'Sign in with Microsoft Entra ID and consent to Azure DevOps Work Items: Read & write (vso.work_write) for this product; your tenant administrator may have to grant consent first.',
@@ -925,9 +925,9 @@ const asanaCloud: Edition = {
       tokenType: 'asana_oauth',
       scopes: ['tasks:read', 'tasks:write'],
       grants:
-        'Read, create and update tasks as the approving user. Exactly which endpoints tasks:write covers is not confirmed.',
+        'Read, create and update tasks as the approving user. Some task endpoints may ask for further scopes.',
       sentAs: 'bearer',
-      revoke: { label: 'Asana: profile → Settings → Apps → Deauthorize (labels not confirmed)' },
+      revoke: { label: 'Asana: profile → Settings → Apps → Deauthorize (menu names may differ)' },
       authRequiredAction:
         'Approve this product in Asana with the tasks:read and tasks:write scopes, signed in to the workspace that holds the target project.',
       recommended: true,
@@ -941,7 +941,7 @@ const asanaCloud: Edition = {
       grants: 'Everything you can do in Asana: personal access tokens carry no scopes.',
       sentAs: 'bearer',
       revoke: {
-        label: 'Asana developer console → your token → Revoke (labels not confirmed)',
+        label: 'Asana developer console → your token → Revoke (menu names may differ)',
         url: 'https://app.asana.com/0/my-apps',
       },
       create: { label: 'Asana developer console → Create new token', url: 'https://app.asana.com/0/my-apps' },
@@ -984,7 +984,7 @@ const clickupCloud: Edition = {
       sentAs: 'raw-authorization',
       revoke: {
         label:
-          'ClickUp: avatar → Settings → Apps → remove the authorised app (location not confirmed); Workspace admins can delete the OAuth app',
+          'ClickUp: avatar → Settings → Apps → remove the authorised app (menu names may differ); Workspace admins can delete the OAuth app',
       },
       authRequiredAction:
         'Approve this product in ClickUp and select the Workspace that holds the target List, signed in as a member with edit rights on that List.',
@@ -1018,7 +1018,7 @@ const clickupCloud: Edition = {
   ],
   limitations: [],
   versionNotes: [
-    'ClickUp OAuth tokens are reported not to expire and to come without refresh tokens (not confirmed by ClickUp).',
+    'ClickUp OAuth tokens are reported not to expire and to come without refresh tokens (ClickUp does not document this).',
   ],
 };
 
