@@ -403,6 +403,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
         ? { base_url: baseUrl, check_id: checkId, allowlist_status: request.allowlist_status ?? null }
         : {}),
       ...(request.display_name !== undefined ? { display_name: request.display_name } : {}),
+      ...(request.provider === 'webhook' ? { signing: request.signing ?? 'standard-webhooks' } : {}),
     };
     if (existing) {
       const record: TargetRecord = {

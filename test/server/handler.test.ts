@@ -185,10 +185,11 @@ describe('POST /targets and GET /targets/{id}', () => {
       auth_method: 'signing_secret',
       token_type: 'webhook_hmac_secret',
       credential: CANARY,
-      signing: 'standard-webhooks',
+      signing: 'github-hmac-sha256',
     });
     assert.equal(saved.base_url, 'https://hooks.acme.example/scanner?team=web');
-    assert.equal((await h.store.getSecret(saved.id))?.signing, 'standard-webhooks');
+    assert.equal(saved.signing, 'github-hmac-sha256', 'the record tells the host which signature to verify');
+    assert.equal((await h.store.getSecret(saved.id))?.signing, 'github-hmac-sha256');
     assertNoLeak(h);
   });
 

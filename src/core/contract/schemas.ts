@@ -45,6 +45,8 @@ export const UrlCheckEntrySchema = z.object({
 });
 export type UrlCheckEntry = z.infer<typeof UrlCheckEntrySchema>;
 
+export const WebhookSigningSchema = z.enum(['standard-webhooks', 'github-hmac-sha256']);
+
 export const TARGET_STATES = ['connected', 'auth_required', 'blocked', 'revoked'] as const;
 export const TargetStateSchema = z.enum(TARGET_STATES);
 export type TargetState = z.infer<typeof TargetStateSchema>;
@@ -97,6 +99,8 @@ export const TargetRecordSchema = z.object({
   auth_method: z.string().check(z.maxLength(100)),
   token_type: z.string().check(z.maxLength(100)),
   scopes: z.array(z.string().check(z.maxLength(200))),
+  /** Webhook targets: the signing scheme receivers verify (the secret itself is never returned). */
+  signing: z.optional(z.nullable(WebhookSigningSchema)),
   /** Whether live credentials are held. False after revoke. */
   has_credentials: z.boolean(),
   /** Why the target is blocked or needs auth, when it does. */
@@ -171,8 +175,8 @@ export const SaveTargetRequestSchema = z.object({
   credential_fields: z.optional(z.record(z.string(), z.string().check(z.maxLength(500)))),
   /** Result of an OAuth or app-install grant started with /auth/start. */
   authorization_id: z.optional(z.string().check(z.maxLength(200))),
-  /** Webhook signing scheme. */
-  signing: z.optional(z.enum(['standard-webhooks', 'github-hmac-sha256'])),
+  /** Webhook signing scheme; Standard Webhooks when absent. */
+  signing: z.optional(WebhookSigningSchema),
   /** Reconnect: the existing target whose credentials are replaced. */
   target_id: z.optional(z.string().check(z.maxLength(100))),
 });

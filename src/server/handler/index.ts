@@ -195,6 +195,11 @@ const DEFAULT_MAX_BODY = 32 * 1024;
 const DEFAULT_TTL = 10 * 60 * 1000;
 const DEFAULT_URL_CHECK_LIMIT: RateLimit = { max: 10, windowMs: 60_000 };
 
+/** The catalog's default webhook signing scheme (Standard Webhooks). */
+function defaultSigning(provider: Provider): 'standard-webhooks' | 'github-hmac-sha256' {
+  return provider.webhookSigning?.find((s) => s.isDefault)?.id ?? 'standard-webhooks';
+}
+
 function normaliseBasePath(value: string | undefined): string {
   if (!value || value === '/') return '';
   const trimmed = value.replace(/\/+$/, '');
@@ -589,6 +594,7 @@ export function createHandler(options: HandlerOptions = {}): PtsHandler {
       auth_method: method.id,
       token_type: method.tokenType,
       scopes: [...method.scopes],
+      ...(method.kind === 'signing-secret' ? { signing: body.signing ?? defaultSigning(provider) } : {}),
       has_credentials: true,
       error: null,
       created_at: existing?.created_at ?? at,
