@@ -49,6 +49,14 @@ describe('pts-auth', () => {
       expect(link!.target).to.equal('_blank');
       expect(link!.rel).to.contain('noopener');
     });
+
+    it('leaves the revoke location out with hide-revoke (the page shows it elsewhere)', async () => {
+      const el = await fixture<PtsAuth>(
+        html`<pts-auth .provider=${acme} .edition=${serverEdition} method="pat" credential-allowed hide-revoke></pts-auth>`,
+      );
+      expect($(el, 'a[href="https://acme.example/settings/tokens"]')).to.equal(null);
+      expect(text(el)).not.to.contain('Revoke it later');
+    });
   });
 
   describe('the credential field', () => {
@@ -156,6 +164,70 @@ describe('pts-auth', () => {
       await sendKeys({ press: 'Enter' });
       expect(submits).to.have.length(1);
       await accessible(el);
+    });
+  });
+
+  describe('while a save is in flight (disabled)', () => {
+    it('keeps the typed value but takes no input, and keeps focus where it was', async () => {
+      const el = await tokenAuth();
+      const input = await typeCanary(el);
+      el.disabled = true;
+      await elementUpdated(el);
+      expect(input.value).to.equal(CANARY);
+      expect(input.readOnly).to.equal(true);
+      expect(input.getAttribute('aria-disabled')).to.equal('true');
+      // Focus stays on the field (a natively disabled field would drop it to the page).
+      expect(focused(el)).to.equal(input);
+      await sendKeys({ type: 'xyz' });
+      await sendKeys({ press: 'Backspace' });
+      expect(input.value).to.equal(CANARY);
+      await accessible(el);
+
+      el.disabled = false;
+      await elementUpdated(el);
+      expect(input.readOnly).to.equal(false);
+      expect(input.value).to.equal(CANARY);
+      // Cleared once the root takes it for the save.
+      expect(el.takeCredential()).to.equal(CANARY);
+      expect(input.value).to.equal('');
+    });
+
+    it('disables the buttons, the method choice and submitting', async () => {
+      const el = await tokenAuth();
+      await typeCanary(el);
+      el.disabled = true;
+      await elementUpdated(el);
+      const events = record(el, 'pts-auth-submit', 'pts-auth-method-change');
+      const toggle = $<HTMLButtonElement>(el, '.secret button')!;
+      expect(toggle.getAttribute('aria-disabled')).to.equal('true');
+      toggle.click();
+      await elementUpdated(el);
+      expect($<HTMLInputElement>(el, '#credential')!.type).to.equal('password');
+
+      const radios = $$<HTMLInputElement>(el, 'input[name=method]');
+      expect(radios.every((r) => r.getAttribute('aria-disabled') === 'true')).to.equal(true);
+      radios[1]!.click();
+      await elementUpdated(el);
+      expect(radios[0]!.checked, 'the chosen method stays').to.equal(true);
+      radios[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await elementUpdated(el);
+      expect(el.selectedMethod?.id).to.equal('pat');
+      expect($$<HTMLInputElement>(el, 'input[name=method]').find((r) => r.checked)?.value).to.equal('pat');
+
+      $<HTMLInputElement>(el, '#credential')!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(events).to.have.length(0);
+      expect($<HTMLInputElement>(el, '#credential')!.value).to.equal(CANARY);
+    });
+
+    it('disables the connect button of a redirect method', async () => {
+      const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition} credential-allowed disabled></pts-auth>`);
+      const connect = $<HTMLButtonElement>(el, '[part=connect]')!;
+      expect(connect.getAttribute('aria-disabled')).to.equal('true');
+      const events = record(el, 'pts-auth-connect');
+      connect.click();
+      expect(events).to.have.length(0);
     });
   });
 

@@ -1,4 +1,5 @@
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { ALLOWLIST_STATUSES, CHECK_NAMES, ERROR_CODES } from '../../src/core/contract/index.js';
 import { ALLOWLIST_CHOICES, CHECK_ORDER } from '../../src/elements/base/view.js';
 import { PtsElement } from '../../src/elements/base/pts-element.js';
@@ -84,6 +85,57 @@ describe('PtsElement', () => {
       expect(probe.matches(':state(loading)')).to.equal(true);
       probe.state(false);
       expect(probe.matches(':state(loading)')).to.equal(false);
+    });
+  });
+
+  describe('colour scheme', () => {
+    // The default text colours of the tokens, light and dark.
+    const LIGHT_TEXT = 'rgb(21, 26, 35)';
+    const DARK_TEXT = 'rgb(232, 235, 241)';
+    const DARK_SURFACE = 'rgb(23, 27, 35)';
+    const colour = (el: Element) => getComputedStyle(el).color;
+
+    before(() => {
+      ProbeElement.define();
+      PtsStepPath.define();
+    });
+    afterEach(async () => {
+      document.documentElement.style.removeProperty('color-scheme');
+      await emulateMedia({ colorScheme: 'light' });
+    });
+
+    it('follows a dark page on a light system, down into nested shadow roots', async () => {
+      await emulateMedia({ colorScheme: 'light' });
+      document.documentElement.style.colorScheme = 'dark';
+      const probe = await fixture<ProbeElement>(html`<pts-probe></pts-probe>`);
+      expect(colour(probe)).to.equal(DARK_TEXT);
+      const path = await fixture<PtsStepPath>(html`<pts-step-path></pts-step-path>`);
+      const marker = $$(path, '.marker')[0]!;
+      expect(getComputedStyle(marker).backgroundColor).to.equal(DARK_SURFACE);
+    });
+
+    it('stays light on a page without a colour scheme, even on a dark system', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      const probe = await fixture<ProbeElement>(html`<pts-probe></pts-probe>`);
+      expect(colour(probe)).to.equal(LIGHT_TEXT);
+    });
+
+    it('follows the system where the page itself offers light and dark', async () => {
+      document.documentElement.style.colorScheme = 'light dark';
+      await emulateMedia({ colorScheme: 'dark' });
+      const probe = await fixture<ProbeElement>(html`<pts-probe></pts-probe>`);
+      expect(colour(probe)).to.equal(DARK_TEXT);
+      await emulateMedia({ colorScheme: 'light' });
+      expect(colour(probe)).to.equal(LIGHT_TEXT);
+    });
+
+    it('lets --pts-color-scheme force a scheme against the page', async () => {
+      document.documentElement.style.colorScheme = 'dark';
+      const box = await fixture<HTMLElement>(html`<div style="--pts-color-scheme: light"><pts-probe></pts-probe></div>`);
+      expect(colour(box.querySelector('pts-probe')!)).to.equal(LIGHT_TEXT);
+      document.documentElement.style.colorScheme = 'light';
+      const dark = await fixture<ProbeElement>(html`<pts-probe style="--pts-color-scheme: dark"></pts-probe>`);
+      expect(colour(dark)).to.equal(DARK_TEXT);
     });
   });
 

@@ -100,6 +100,36 @@ describe('pts-hint', () => {
     expect(hit).to.equal(el);
   });
 
+  it('hides its panel while the button is scrolled out of view, and shows it again when it is back', async () => {
+    const box = await fixture<HTMLElement>(
+      html`<div style="height: 120px; overflow: auto; margin-top: 160px">
+        <p style="margin: 60px 0 0">Server checks <pts-hint placement="top">Why the backend connects only to public addresses.</pts-hint></p>
+        <div style="height: 600px"></div>
+      </div>`,
+    );
+    const el = box.querySelector<PtsHint>('pts-hint')!;
+    el.show();
+    await elementUpdated(el);
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await frames();
+    expect(getComputedStyle(panel(el)).visibility).to.equal('visible');
+
+    box.scrollTop = 300;
+    box.dispatchEvent(new Event('scroll'));
+    await frames();
+    // Still open (it comes back with its button), but nothing is painted over the unrelated content.
+    expect(el.open).to.equal(true);
+    expect(getComputedStyle(panel(el)).visibility).to.equal('hidden');
+    const p = panel(el).getBoundingClientRect();
+    const hit = document.elementFromPoint(p.left + p.width / 2, p.top + p.height / 2);
+    expect(hit).not.to.equal(el);
+
+    box.scrollTop = 0;
+    box.dispatchEvent(new Event('scroll'));
+    await frames();
+    expect(getComputedStyle(panel(el)).visibility).to.equal('visible');
+  });
+
   it('stops positioning and listening once removed', async () => {
     const el = await hint();
     el.show();

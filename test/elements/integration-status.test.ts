@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { PROVIDERS } from '../../src/core/providers/index.js';
 import type { Provider } from '../../src/core/providers/types.js';
 import { PtsIntegrationStatus } from '../../src/elements/integration-status/integration-status.js';
+import { msg } from '../../src/elements/messages/messages.js';
 import { acme, hooks, target } from './fixtures.js';
 import { $, $$, accessible, focused, record, text } from './helpers.js';
 
@@ -121,6 +122,46 @@ describe('pts-integration-status', () => {
     alert.querySelector('button')!.click();
     expect(events).to.have.length(1);
     await accessible(el);
+  });
+
+  it('keeps adding possible while the status fails, without claiming that nothing is connected', async () => {
+    const el = await fixture<PtsIntegrationStatus>(
+      html`<pts-integration-status .providers=${providers} .targets=${targets} .error=${{ code: 'BACKEND_UNAVAILABLE' }}></pts-integration-status>`,
+    );
+    const t = text(el);
+    expect(t).not.to.contain('No targets yet');
+    expect(t).not.to.contain('Not connected');
+    // Stale targets are not shown as if they were current.
+    expect($$(el, '[part=target]')).to.have.length(0);
+    const rows = $$(el, '[part=provider]');
+    expect(rows).to.have.length(3);
+    const events = record(el, 'pts-status-add');
+    rows[1]!.querySelector<HTMLButtonElement>('button')!.click();
+    expect(events.map((e) => e.detail)).to.deep.equal([{ provider: 'trello' }]);
+    await accessible(el);
+  });
+
+  it('says the targets are not loaded (no backend yet) instead of showing an empty state', async () => {
+    const el = await fixture<PtsIntegrationStatus>(html`<pts-integration-status .providers=${providers} targets-unknown></pts-integration-status>`);
+    const t = text(el);
+    expect(t).not.to.contain('No targets yet');
+    expect(t).not.to.contain('Not connected');
+    expect(t).to.contain(msg('status.notLoaded'));
+    expect(el.hasCustomState('error')).to.equal(false);
+    expect($$(el, '[part=provider] button').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Add a target for Acme Tracker',
+      'Add a target for Boards',
+      'Add a target for Hooks',
+    ]);
+    await accessible(el);
+  });
+
+  it('spaces the info notice icon from its text', async () => {
+    const el = await fixture<PtsIntegrationStatus>(html`<pts-integration-status .providers=${providers}></pts-integration-status>`);
+    const notice = $(el, '.notice.info')!;
+    const svg = notice.querySelector('svg')!.getBoundingClientRect();
+    const body = notice.querySelector('.body')!.getBoundingClientRect();
+    expect(body.left - svg.right).to.be.greaterThanOrEqual(8);
   });
 
   it('formats dates for the language in effect', async () => {

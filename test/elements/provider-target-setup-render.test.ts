@@ -279,7 +279,8 @@ describe('<provider-target-setup> rendering', () => {
     await runCheck(el, 'https://jira.example.com');
     await phase(el, 'allowlist');
     await chooseAllowlist(el, 'direct');
-    const links = deepAll<HTMLAnchorElement>(part(el, 'pts-auth'), 'a').map((a) => a.href);
+    // The revoke location shows once on this step, in the readiness checklist.
+    const links = deepAll<HTMLAnchorElement>(part(el, 'pts-readiness'), 'a').map((a) => a.href);
     expect(links).to.include('https://intranet.example.com/jira-tokens');
   });
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { PtsReadiness, type ReadyItem } from '../../src/elements/readiness/readiness.js';
+import { msg } from '../../src/elements/messages/messages.js';
+import { PtsReadiness, REASON_MESSAGES, type ReadyItem } from '../../src/elements/readiness/readiness.js';
 import { $, $$, accessible, text } from './helpers.js';
 
 before(() => PtsReadiness.define());
@@ -38,6 +39,42 @@ describe('pts-readiness', () => {
     expect(reasons[0]).to.equal('This target does not run in the vendor’s cloud.');
     expect(reasons[2]).to.equal('Firewall allowlist, recorded today.');
     expect(reasons[4]).to.equal('Portable export is not available for this account.');
+  });
+
+  it('words the reason code of the real state, not a default for the status', async () => {
+    const boundary = (code: ReadyItem['code']): ReadyItem[] => [{ key: 'credential-boundary', status: 'not-ready', code }];
+    const reasonOf = async (list: ReadyItem[]) => {
+      const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${list}></pts-readiness>`);
+      return $$(el, '.reason')[3]!.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    // A method is chosen: what is missing is the credential or the authorisation, not the choice.
+    expect(await reasonOf(boundary('credential-missing'))).to.equal(msg('ready.reason.credential-missing'));
+    expect(await reasonOf(boundary('authorization-missing'))).to.equal(msg('ready.reason.authorization-missing'));
+    expect(await reasonOf(boundary('authorization-pending'))).to.equal(msg('ready.reason.authorization-pending'));
+    expect(await reasonOf(boundary('auth-method-not-chosen'))).to.equal('Choose how to connect.');
+    // Given text still wins over the code.
+    expect(await reasonOf([{ key: 'credential-boundary', status: 'not-ready', code: 'credential-missing', reason: 'Custom.' }])).to.equal('Custom.');
+  });
+
+  it('has its own words for every reason code', () => {
+    const texts = Object.entries(REASON_MESSAGES).map(([code, key]) => [code, msg(typeof key === 'function' ? key('cloud-target') : key)] as const);
+    for (const [code, words] of texts) expect(words, code).to.match(/\S/);
+    const choose = texts.filter(([, words]) => words === 'Choose how to connect.').map(([code]) => code);
+    expect(choose).to.deep.equal(['auth-method-not-chosen']);
+  });
+
+  it('words "another mode" for the item it is on', async () => {
+    const el = await fixture<PtsReadiness>(
+      html`<pts-readiness
+        .items=${[
+          { key: 'cloud-target', status: 'not-applicable', code: 'other-mode' },
+          { key: 'self-hosted-target', status: 'not-applicable', code: 'other-mode' },
+        ]}
+      ></pts-readiness>`,
+    );
+    const reasons = $$(el, '.reason').map((r) => r.textContent!.trim());
+    expect(reasons[0]).to.equal(msg('ready.cloud-target.not-applicable'));
+    expect(reasons[1]).to.equal(msg('ready.self-hosted-target.not-applicable'));
   });
 
   it('says which grant can be revoked later, and where', async () => {

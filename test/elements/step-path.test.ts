@@ -46,6 +46,25 @@ describe('pts-step-path', () => {
     await accessible(el);
   });
 
+  it('shows skipped steps as skipped, not completed, and never as a way back', async () => {
+    const el = await fixture<PtsStepPath>(
+      html`<pts-step-path current="target" navigable .skipped=${['provider-setup']}></pts-step-path>`,
+    );
+    const items = $$(el, 'li');
+    expect(items.map((li) => li.className)).to.deep.equal(['complete', 'complete', 'complete', 'skipped', 'current']);
+    expect(items[3]!.textContent).to.contain('Skipped').and.not.contain('Completed');
+    expect(items[3]!.querySelector('button'), 'a skipped step is not a button').to.equal(null);
+    expect(items[3]!.querySelector('.marker svg'), 'no check mark').to.exist;
+    expect(items[3]!.querySelector('.marker')!.innerHTML).not.to.equal(items[0]!.querySelector('.marker')!.innerHTML);
+    expect($$(el, 'button')).to.have.length(3);
+    await accessible(el);
+  });
+
+  it('ignores a skipped current or later step', async () => {
+    const el = await fixture<PtsStepPath>(html`<pts-step-path current="network" .skipped=${['network', 'target']}></pts-step-path>`);
+    expect($$(el, 'li').map((li) => li.className)).to.deep.equal(['complete', 'complete', 'current', 'upcoming', 'upcoming']);
+  });
+
   it('has no buttons unless navigable', async () => {
     const el = await fixture<PtsStepPath>(html`<pts-step-path current="target"></pts-step-path>`);
     expect($$(el, 'button')).to.have.length(0);

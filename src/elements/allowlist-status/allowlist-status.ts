@@ -21,11 +21,12 @@ const COPIED_MS = 2000;
  * customer-approved tunnel, through a firewall or VPN allowlist (showing the
  * backend's egress addresses with copy buttons), or not at all.
  *
- * @fires pts-allowlist-change - A status was chosen. Detail: `{ value: AllowlistStatus }`.
- * @fires pts-allowlist-copy - An address (or all of them) was copied. Detail: `{ text: string; ok: boolean }`.
+ * @tagname pts-allowlist-status
+ * @fires {CustomEvent<{ value: AllowlistStatus }>} pts-allowlist-change - A status was chosen.
+ * @fires {CustomEvent<{ text: string; ok: boolean }>} pts-allowlist-copy - A copy of one address (or of all of them) was attempted; `ok` says whether it worked.
  * @csspart group - The radio group.
  * @csspart addresses - The list of egress addresses.
- * @cssstate error - The status is missing where it is required.
+ * @cssstate error - An error is shown on the group (e.g. the status is missing where it is required).
  */
 export class PtsAllowlistStatus extends PtsElement {
   static override tag = 'pts-allowlist-status';
@@ -53,6 +54,7 @@ export class PtsAllowlistStatus extends PtsElement {
     clearTimeout(this.copiedTimer);
   }
 
+  /** Focuses the chosen status, or the first one. */
   override focus(options?: FocusOptions): void {
     const inputs = [...this.renderRoot.querySelectorAll<HTMLInputElement>('input[type=radio]')];
     (inputs.find((i) => i.checked) ?? inputs[0])?.focus(options);

@@ -4,6 +4,7 @@ export const authStyles = css`
   :host {
     display: grid;
     gap: var(--_s4);
+    container-type: inline-size;
   }
   .choice .row {
     gap: var(--_s2);
@@ -20,6 +21,16 @@ export const authStyles = css`
   }
   .facts dd {
     margin: 0;
+  }
+  /* Narrow: each label above its value, so long grants keep a readable measure. */
+  @container (max-width: 440px) {
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    .facts dd + dt {
+      margin-top: var(--_s2);
+    }
   }
   .scopes {
     display: flex;
@@ -61,6 +72,19 @@ export const authStyles = css`
   }
   .connect {
     justify-self: start;
+  }
+  /* A save is in flight: read-only fields and held choices look inactive. */
+  .input[aria-disabled='true'] {
+    background: var(--_subtle);
+    color: var(--_muted);
+    cursor: not-allowed;
+  }
+  .input[aria-disabled='true']:hover {
+    border-color: var(--_border-strong);
+  }
+  .choice:has(input[aria-disabled='true']) {
+    cursor: not-allowed;
+    opacity: 0.7;
   }
   .where {
     display: flex;

@@ -46,32 +46,37 @@ function fieldValid(field: { pattern?: RegExp | undefined }, value: string): boo
 }
 
 /**
+ * The credential input exists only while `credentialAllowed` is true. Its
+ * value is never bound to a property, attribute or event: the root reads it
+ * once with `takeCredential()`, which also clears it.
+ *
  * @summary The credential step: the auth method (from the edition's catalog
  * entry, with token type, least permissions and what each grants), then either
  * a "Connect with <provider>" button (OAuth, app install) or the credential
  * field. Shows the provider's exact action when it answered
  * `PROVIDER_AUTH_REQUIRED`.
  *
- * The credential input exists only while `credentialAllowed` is true. Its
- * value is never bound to a property, attribute or event: the root reads it
- * once with `takeCredential()`, which also clears it.
- *
- * @fires pts-auth-method-change - A method was chosen; the credential field is cleared. Detail: `{ method: string; kind: AuthKind; tokenType: string }`.
- * @fires pts-auth-field-change - A non-secret extra field changed. Detail: `{ name: string; value: string; valid: boolean }`.
- * @fires pts-auth-credential-change - The credential field became empty or filled. Detail: `{ filled: boolean; warnings: number }` (never the value).
- * @fires pts-auth-submit - Enter in the form with everything filled. Detail: `{}`.
- * @fires pts-auth-connect - "Connect with <provider>" for OAuth or app install. Detail: `{ method: string; kind: AuthKind }`.
- * @fires pts-auth-signing-change - A webhook signing scheme was chosen. Detail: `{ signing: 'standard-webhooks' | 'github-hmac-sha256' }`.
+ * @tagname pts-auth
+ * @fires {CustomEvent<{ method: string; kind: AuthKind; tokenType: string }>} pts-auth-method-change - A method was chosen; the credential field is cleared.
+ * @fires {CustomEvent<{ name: string; value: string; valid: boolean }>} pts-auth-field-change - A non-secret extra field changed.
+ * @fires {CustomEvent<{ filled: boolean; warnings: number }>} pts-auth-credential-change - The credential field became empty or filled; never carries the value.
+ * @fires {CustomEvent<Record<string, never>>} pts-auth-submit - Enter in the form with every field valid and the credential filled.
+ * @fires {CustomEvent<{ method: string; kind: AuthKind }>} pts-auth-connect - "Connect with <provider>" for OAuth or app install.
+ * @fires {CustomEvent<{ signing: 'standard-webhooks' | 'github-hmac-sha256' }>} pts-auth-signing-change - A webhook signing scheme was chosen.
+ * @csspart auth-required - The notice with the provider's exact action after `PROVIDER_AUTH_REQUIRED`.
  * @csspart credential - The credential input.
- * @csspart connect - The connect button.
- * @cssstate loading - Waiting for the provider's authorisation window.
- * @cssstate error - An error is shown.
+ * @csspart connect - The "Connect with <provider>" button.
+ * @cssstate loading - Waiting for the provider's authorisation window (`connecting`).
+ * @cssstate error - An error is shown, or the provider asked for authorisation again (`authRequired`).
  */
 export class PtsAuth extends PtsElement {
   static override tag = 'pts-auth';
   static override styles = [PtsElement.styles, authStyles];
 
+  /** The catalog's provider (its label names the connect button and notices). */
   @property({ attribute: false }) provider: Provider | null = null;
+
+  /** The chosen edition; its auth methods are offered. Nothing renders without it. */
   @property({ attribute: false }) edition: Edition | null = null;
 
   /** Chosen auth method id; empty picks the catalog's recommended method. */
@@ -92,6 +97,17 @@ export class PtsAuth extends PtsElement {
   /** An OAuth grant or app install completed. */
   @property({ type: Boolean }) authorized = false;
 
+  /**
+   * A save is in flight: nothing can be changed, chosen or submitted. The
+   * fields turn read-only rather than natively disabled, so they keep their
+   * value and focus stays where it was; the value is not cleared by this.
+   */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Whether the revoke location shows under the form; off where the page shows it elsewhere (the readiness checklist). */
+  @property({ type: Boolean, attribute: 'hide-revoke' }) hideRevoke = false;
+
+  /** An error to show under the credential field or the connect button. */
   @property({ attribute: false }) error: PtsErrorView | null = null;
 
   /** Webhook signing scheme; empty picks the provider's default. */
@@ -132,6 +148,7 @@ export class PtsAuth extends PtsElement {
     this.attempt = 0;
   }
 
+  /** Focuses the credential field, else the chosen method, else the connect button. */
   override focus(options?: FocusOptions): void {
     const target =
       this.credentialInput ??
@@ -169,6 +186,11 @@ export class PtsAuth extends PtsElement {
     this.setCustomState('error', !!this.error || this.authRequired);
   }
 
+  /** Keeps a radio as it was while disabled (a click, or the arrow keys' simulated click). */
+  private readonly holdWhileDisabled = (event: Event): void => {
+    if (this.disabled) event.preventDefault();
+  };
+
   private onMethod(method: AuthMethod): void {
     this.method = method.id;
     this.emit('pts-auth-method-change', { method: method.id, kind: method.kind, tokenType: method.tokenType });
@@ -192,6 +214,7 @@ export class PtsAuth extends PtsElement {
 
   private onSubmit(event: Event): void {
     event.preventDefault();
+    if (this.disabled) return;
     if (this.validate()) this.emit('pts-auth-submit', {});
   }
 
@@ -229,9 +252,11 @@ export class PtsAuth extends PtsElement {
               type="radio"
               name="method"
               .value=${m.id}
-              .checked=${m.id === selected.id}
+              .checked=${live(m.id === selected.id)}
               aria-labelledby="m-${m.id}"
               aria-describedby="d-${m.id}"
+              aria-disabled=${this.disabled ? 'true' : nothing}
+              @click=${this.holdWhileDisabled}
               @change=${() => this.onMethod(m)}
             />
             <span class="body">
@@ -274,9 +299,11 @@ export class PtsAuth extends PtsElement {
               type="radio"
               name="signing"
               .value=${s.id}
-              .checked=${s.id === current?.id}
+              .checked=${live(s.id === current?.id)}
               aria-labelledby="s-${s.id}"
               aria-describedby="sn-${s.id}"
+              aria-disabled=${this.disabled ? 'true' : nothing}
+              @click=${this.holdWhileDisabled}
               @change=${() => {
                 this.signing = s.id;
                 this.emit('pts-auth-signing-change', { signing: s.id });
@@ -305,9 +332,9 @@ export class PtsAuth extends PtsElement {
         type="button"
         part="connect"
         class="btn primary connect"
-        aria-disabled=${this.connecting ? 'true' : 'false'}
+        aria-disabled=${this.connecting || this.disabled ? 'true' : 'false'}
         @click=${() => {
-          if (!this.connecting) this.emit('pts-auth-connect', { method: method.id, kind: method.kind });
+          if (!this.connecting && !this.disabled) this.emit('pts-auth-connect', { method: method.id, kind: method.kind });
         }}
       >
         ${this.connecting
@@ -339,6 +366,8 @@ export class PtsAuth extends PtsElement {
             autocomplete=${field.name.includes('email') ? 'email' : 'off'}
             spellcheck="false"
             .value=${live(value)}
+            ?readonly=${this.disabled}
+            aria-disabled=${this.disabled ? 'true' : nothing}
             aria-invalid=${bad ? 'true' : 'false'}
             aria-describedby=${bad ? `field-${field.name}-error` : nothing}
             @input=${(e: Event) => this.onField(field.name, (e.target as HTMLInputElement).value, field.pattern)}
@@ -362,6 +391,8 @@ export class PtsAuth extends PtsElement {
             autocorrect="off"
             data-1p-ignore
             data-lpignore="true"
+            ?readonly=${this.disabled}
+            aria-disabled=${this.disabled ? 'true' : nothing}
             aria-invalid=${errorText ? 'true' : 'false'}
             aria-describedby=${described}
             @input=${this.onCredentialInput}
@@ -370,7 +401,10 @@ export class PtsAuth extends PtsElement {
             type="button"
             class="btn"
             aria-label=${this.t(this.reveal ? 'auth.hideLabel' : 'auth.showLabel', { field: label })}
-            @click=${() => (this.reveal = !this.reveal)}
+            aria-disabled=${this.disabled ? 'true' : 'false'}
+            @click=${() => {
+              if (!this.disabled) this.reveal = !this.reveal;
+            }}
           >
             ${icon(this.reveal ? 'eyeOff' : 'eye')}${this.t(this.reveal ? 'auth.hide' : 'auth.show')}
           </button>
@@ -407,9 +441,11 @@ export class PtsAuth extends PtsElement {
         ${redirect && this.credentialAllowed && this.error
           ? html`<p class="feedback error" role="alert">${icon('warning')}<span>${this.t(`error.${this.error.code}`)}</span></p>`
           : nothing}
-        <p class="where">
-          ${icon('unlink')}<span>${this.t('auth.revokeLater')} ${externalLink(revoke.label, revoke.url, this.t('common.newTab'))}</span>
-        </p>
+        ${this.hideRevoke
+          ? nothing
+          : html`<p class="where">
+              ${icon('unlink')}<span>${this.t('auth.revokeLater')} ${externalLink(revoke.label, revoke.url, this.t('common.newTab'))}</span>
+            </p>`}
       </div>`;
   }
 }

@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift, type Placement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, shift, type Placement } from '@floating-ui/dom';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface FloatingOptions {
@@ -11,7 +11,10 @@ export interface FloatingOptions {
  * Keeps one floating element next to its reference while it is shown, with
  * floating-ui. Positions are `fixed`, so a floating element in the top layer
  * (or merely outside any clipping ancestor) stays put as the page scrolls.
- * Stops watching when hidden or when the host leaves the DOM.
+ * While the reference is scrolled out of view (or clipped by a scrolling
+ * ancestor) the floating element is made invisible, so it never covers
+ * unrelated content far from its anchor; it shows again when the reference
+ * comes back. Stops watching when hidden or when the host leaves the DOM.
  */
 export class FloatingController implements ReactiveController {
   #cleanup: (() => void) | undefined;
@@ -28,18 +31,26 @@ export class FloatingController implements ReactiveController {
 
   start(reference: Element, floating: HTMLElement, placement?: Placement): void {
     this.stop();
+    let cleanup: (() => void) | undefined;
     const update = async (): Promise<void> => {
-      const { x, y, placement: used } = await computePosition(reference, floating, {
+      const { x, y, placement: used, middlewareData } = await computePosition(reference, floating, {
         strategy: 'fixed',
         placement: placement ?? this.#options.placement ?? 'top',
-        middleware: [offset(this.#options.distance ?? 8), flip(), shift({ padding: 8 })],
+        // hide() last, so it judges the final position.
+        middleware: [offset(this.#options.distance ?? 8), flip(), shift({ padding: 8 }), hide({ strategy: 'referenceHidden' })],
       });
+      // A position computed after stop() (or a restart) is stale.
+      if (this.#cleanup !== cleanup) return;
+      const detached = middlewareData.hide?.referenceHidden === true;
       // CSSOM writes, not style attributes: allowed under a strict style-src CSP.
       floating.style.left = `${x}px`;
       floating.style.top = `${y}px`;
+      floating.style.visibility = detached ? 'hidden' : '';
       floating.dataset.placement = used;
+      floating.toggleAttribute('data-reference-hidden', detached);
     };
-    this.#cleanup = autoUpdate(reference, floating, () => void update());
+    cleanup = autoUpdate(reference, floating, () => void update());
+    this.#cleanup = cleanup;
   }
 
   stop(): void {

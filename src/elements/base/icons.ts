@@ -30,6 +30,7 @@ const paths = {
   question: svg`<circle cx="10" cy="10" r="7.5"/><path d="M7.8 8a2.3 2.3 0 1 1 3.3 2c-.7.4-1.1.9-1.1 1.6v.3M10 14.2h.01"/>`,
   download: svg`<path d="M10 3.5v9M6.2 9l3.8 3.8L13.8 9M4 16.5h12"/>`,
   key: svg`<circle cx="6.5" cy="13.5" r="3"/><path d="M8.6 11.4L16 4M13.5 6.5l2 2M11.8 8.2l1.5 1.5"/>`,
+  skip: svg`<path d="M5 6l4 4-4 4M11 6l4 4-4 4"/>`,
   network: svg`<circle cx="10" cy="10" r="7.5"/><path d="M2.5 10h15M10 2.5c2.2 2.1 3.2 4.6 3.2 7.5s-1 5.4-3.2 7.5c-2.2-2.1-3.2-4.6-3.2-7.5s1-5.4 3.2-7.5z"/>`,
 } as const;
 

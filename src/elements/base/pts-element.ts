@@ -23,26 +23,54 @@ function refreshAll(): void {
 }
 
 /**
- * Base class of every element in the package: shared host styles and tokens,
- * the message lookup, a typed internal event helper, custom states and a
- * registration helper without side effects on import.
+ * Every token but `--pts-color-scheme` has a default on `:host`, so the
+ * elements look right with no theme; set tokens on `provider-target-setup` (or any ancestor) to theme it
+ * and every sub-element inside it.
  *
- * @cssprop [--pts-color-scheme=light dark] - `light`, `dark` or `light dark` (follows the OS).
- * @cssprop --pts-font-family - Font stack.
+ * The `pts-*` events of the sub-elements are internal: they bubble within the
+ * shadow tree they are fired in but are not composed, so none leaves the root.
+ *
+ * @summary Base class of every element in the package (not registered itself):
+ * shared host styles and tokens, the message lookup, a typed internal event
+ * helper, custom states and a registration helper without side effects on
+ * import.
+ *
+ * @cssprop --pts-color-scheme - Forces `light`, `dark` or `light dark` (follows the OS). Unset, the element inherits the page's `color-scheme`.
+ * @cssprop [--pts-font-family=ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif] - Font stack.
+ * @cssprop [--pts-font-mono=ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace] - Font of codes, addresses and scopes.
  * @cssprop [--pts-font-size=0.875rem] - Base text size.
- * @cssprop --pts-color-text - Main text colour.
- * @cssprop --pts-color-text-muted - Secondary text colour.
- * @cssprop --pts-color-surface - Card and field background.
- * @cssprop --pts-color-surface-subtle - Muted background (notices, skeletons).
- * @cssprop --pts-color-border - Hairline borders.
- * @cssprop --pts-color-accent - Primary actions, selection and links.
- * @cssprop --pts-color-success - Passed and ready states.
- * @cssprop --pts-color-warning - Soft warnings.
- * @cssprop --pts-color-danger - Failures, blocked states and destructive actions.
- * @cssprop --pts-color-focus - Focus ring.
+ * @cssprop [--pts-font-size-small=0.8125rem] - Help texts, badges and feedback.
+ * @cssprop [--pts-font-size-large=1rem] - Titles and legends.
+ * @cssprop [--pts-line-height=1.5] - Base line height.
+ * @cssprop [--pts-color-text=light-dark(#151a23, #e8ebf1)] - Main text colour.
+ * @cssprop [--pts-color-text-muted=light-dark(#566072, #a0a9b8)] - Secondary text colour.
+ * @cssprop [--pts-color-surface=light-dark(#ffffff, #171b23)] - Card and field background.
+ * @cssprop [--pts-color-surface-subtle=light-dark(#f5f6f8, #1e232d)] - Muted background (notices, skeletons, codes).
+ * @cssprop [--pts-color-border=light-dark(#dfe3e9, #2e3542)] - Hairline borders.
+ * @cssprop [--pts-color-border-strong=light-dark(#b4bcc8, #4a5364)] - Borders of buttons and inputs.
+ * @cssprop [--pts-color-accent=light-dark(#4450d6, #9aa3ff)] - Primary actions, selection and links.
+ * @cssprop [--pts-color-accent-hover=light-dark(#3540bd, #b4bbff)] - Primary actions and links on hover.
+ * @cssprop [--pts-color-accent-soft=light-dark(#eef0ff, #242a4a)] - Background of selected choices and info notices.
+ * @cssprop [--pts-color-on-accent=light-dark(#ffffff, #10132b)] - Text on the accent colour.
+ * @cssprop [--pts-color-success=light-dark(#147342, #5fd394)] - Passed and ready states.
+ * @cssprop [--pts-color-success-soft=light-dark(#e7f6ed, #133323)] - Background of success badges and notices.
+ * @cssprop [--pts-color-warning=light-dark(#8a5300, #f4bf4f)] - Soft warnings.
+ * @cssprop [--pts-color-warning-soft=light-dark(#fdf3e0, #362913)] - Background of warning badges and notices.
+ * @cssprop [--pts-color-danger=light-dark(#b3261e, #ff8a80)] - Failures, blocked states and destructive actions.
+ * @cssprop [--pts-color-danger-soft=light-dark(#fdecea, #3b1b1a)] - Background of danger badges and notices.
+ * @cssprop [--pts-color-danger-hover=light-dark(#921c15, #ffb1aa)] - Destructive buttons on hover.
+ * @cssprop [--pts-color-focus=light-dark(#4450d6, #9aa3ff)] - Focus ring.
  * @cssprop [--pts-radius=10px] - Card radius.
  * @cssprop [--pts-radius-small=6px] - Control radius.
- * @cssprop --pts-space-1 - Spacing scale, 1 (4px) to 6 (32px).
+ * @cssprop [--pts-shadow=0 1px 2px rgb(16 24 40 / 0.06), 0 1px 3px rgb(16 24 40 / 0.08)] - Card shadow.
+ * @cssprop [--pts-shadow-raised=0 8px 24px rgb(16 24 40 / 0.16), 0 2px 6px rgb(16 24 40 / 0.08)] - Shadow of floating panels.
+ * @cssprop [--pts-space-1=4px] - Spacing scale, smallest step.
+ * @cssprop [--pts-space-2=8px] - Spacing scale.
+ * @cssprop [--pts-space-3=12px] - Spacing scale.
+ * @cssprop [--pts-space-4=16px] - Spacing scale.
+ * @cssprop [--pts-space-5=24px] - Spacing scale.
+ * @cssprop [--pts-space-6=32px] - Spacing scale, largest step.
+ * @cssprop [--pts-motion-duration=160ms] - Length of transitions; `0ms` under `prefers-reduced-motion`.
  */
 export class PtsElement extends LitElement {
   /** Default tag of the element; every concrete element overrides it. */

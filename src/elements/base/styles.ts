@@ -10,7 +10,12 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    color-scheme: var(--pts-color-scheme, light dark);
+    /*
+     * No fallback on purpose: without --pts-color-scheme the declaration is
+     * invalid at computed-value time and color-scheme (an inherited property)
+     * inherits, so the element follows the host page's scheme, not the OS.
+     */
+    color-scheme: var(--pts-color-scheme);
     --_font: var(--pts-font-family, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
     --_mono: var(--pts-font-mono, ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace);
     --_fs: var(--pts-font-size, 0.875rem);

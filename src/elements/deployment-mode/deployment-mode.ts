@@ -8,15 +8,16 @@ import { MODE_ICONS } from '../base/view.js';
 import { deploymentModeStyles } from './deployment-mode.styles.js';
 
 /**
+ * Native radio inputs: arrow keys move between editions and select them, Tab
+ * leaves the group.
+ *
  * @summary The edition choice for one provider (Jira Cloud or Jira Data
  * Center, GitHub.com, GHE.com or GitHub Enterprise Server…) as a radio group,
  * with what comes next for each and the limitations that apply.
  *
- * Native radio inputs: arrow keys move between editions and select them, Tab
- * leaves the group.
- *
- * @fires pts-mode-change - An edition was chosen. Detail: `{ provider: ProviderId; edition: EditionId; mode: DeploymentMode }`.
- * @fires pts-mode-alternative - The customer follows a limitation's suggested alternative. Detail: `{ provider: ProviderId; edition: EditionId }`.
+ * @tagname pts-deployment-mode
+ * @fires {CustomEvent<{ provider: ProviderId; edition: EditionId; mode: DeploymentMode }>} pts-mode-change - An edition was chosen.
+ * @fires {CustomEvent<{ provider: ProviderId; edition: EditionId }>} pts-mode-alternative - The customer follows a blocking limitation's suggested alternative.
  * @csspart group - The radio group.
  * @csspart option - One edition.
  */
@@ -24,6 +25,7 @@ export class PtsDeploymentMode extends PtsElement {
   static override tag = 'pts-deployment-mode';
   static override styles = [PtsElement.styles, deploymentModeStyles];
 
+  /** The provider whose editions are offered; a short placeholder shows without it. */
   @property({ attribute: false }) provider: Provider | null = null;
 
   /** The chosen edition id. */

@@ -10,7 +10,8 @@ import { fallbackStyles } from './fallback.styles.js';
  * imports themselves, with no connection to their server and no stored
  * credential. Offered when a URL is blocked or a server is unreachable.
  *
- * @fires pts-fallback-choose - The customer chose portable export. Detail: `{ format: string | undefined }`.
+ * @tagname pts-fallback
+ * @fires {CustomEvent<{ format: string | undefined }>} pts-fallback-choose - The customer chose portable export, in the selected format when formats are offered.
  * @csspart choose - The "Use portable export" button.
  */
 export class PtsFallback extends PtsElement {

@@ -9,15 +9,16 @@ import { hintStyles } from './hint.styles.js';
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
 /**
+ * Click or Enter/Space on the button toggles the explanation; Escape closes it
+ * and returns focus to the button; a click elsewhere closes it.
+ *
  * @summary A small "?" button that shows an explanation next to it. The text
  * sits in the top layer (Popover API) where the browser has it, so a host's
  * `overflow: hidden` cannot clip it, and floating-ui keeps it beside the button.
  *
- * Click or Enter/Space toggles it; Escape closes it and returns focus to the
- * button; a click elsewhere closes it.
- *
+ * @tagname pts-hint
  * @slot - The explanation (text and inline content).
- * @fires pts-hint-toggle - The explanation opened or closed. Detail: `{ open: boolean }`.
+ * @fires {CustomEvent<{ open: boolean }>} pts-hint-toggle - The explanation opened or closed through the button, Escape, an outside click or `show()` / `hide()` / `toggle()` (not when `open` is set directly).
  * @csspart trigger - The button.
  * @csspart panel - The floating explanation.
  */
@@ -28,6 +29,7 @@ export class PtsHint extends PtsElement {
   /** Accessible name of the button; "More information" when empty. */
   @property() label = '';
 
+  /** Preferred side of the explanation (a floating-ui placement); it flips when there is no room. */
   @property() placement: Placement = 'top';
 
   /** Whether the explanation is showing. */
@@ -48,6 +50,7 @@ export class PtsHint extends PtsElement {
     this.open = false;
   }
 
+  /** Opens the explanation. */
   show(): void {
     if (!this.open) this.setOpen(true);
   }
@@ -59,10 +62,12 @@ export class PtsHint extends PtsElement {
     if (returnFocus) this.trigger?.focus();
   }
 
+  /** Opens the explanation when closed, closes it when open. */
   toggle(): void {
     this.setOpen(!this.open);
   }
 
+  /** Focuses the "?" button. */
   override focus(options?: FocusOptions): void {
     this.trigger?.focus(options);
   }

@@ -81,7 +81,7 @@ export const integrationStatusStyles = css`
     margin-top: var(--_s3);
     border-top: 1px dashed var(--_border);
   }
-  .info {
+  .target-info {
     display: grid;
     gap: 2px;
     min-width: 0;
@@ -133,12 +133,25 @@ export const integrationStatusStyles = css`
     margin-bottom: var(--_s4);
   }
   @container (max-width: 520px) {
-    .head {
-      grid-template-columns: auto minmax(0, 1fr);
+    /* Setups may wrap here: no separator dot left at the start of a line. */
+    .setup + .setup::before {
+      content: none;
     }
+    .meta {
+      column-gap: var(--_s3);
+    }
+    /* Add keeps its place at the end of the first row; the badge goes under the name. */
     .aside {
-      grid-column: 1 / -1;
-      justify-content: space-between;
+      display: contents;
+    }
+    .aside .btn {
+      grid-column: 3;
+      grid-row: 1;
+    }
+    .aside .badge {
+      grid-column: 2;
+      grid-row: 2;
+      justify-self: start;
     }
     .target {
       grid-template-columns: 1fr;

@@ -24,10 +24,11 @@ const STATE_LOOK: Record<FamilyState, { tone: string; icon: IconName }> = {
  * each needs (cloud, self-hosted, webhook), and the add, reconnect and revoke
  * actions.
  *
- * @fires pts-status-add - Add a target for a provider. Detail: `{ provider: ProviderId }`.
- * @fires pts-status-reconnect - Repair a target's credentials. Detail: `{ provider: ProviderId; targetId: string }`.
- * @fires pts-status-revoke - Start revoking a target. Detail: `{ provider: ProviderId; targetId: string }`.
- * @fires pts-status-retry - Load the status again after an error. Detail: `{}`.
+ * @tagname pts-integration-status
+ * @fires {CustomEvent<{ provider: ProviderId }>} pts-status-add - Add a target for a provider.
+ * @fires {CustomEvent<{ provider: ProviderId; targetId: string }>} pts-status-reconnect - Repair a target that is not connected (auth required, blocked, revoked).
+ * @fires {CustomEvent<{ provider: ProviderId; targetId: string }>} pts-status-revoke - Start revoking a target that still holds credentials.
+ * @fires {CustomEvent<Record<string, never>>} pts-status-retry - Load the status again after an error.
  * @csspart list - The list of providers.
  * @csspart provider - One provider family.
  * @csspart target - One saved target.
@@ -50,6 +51,17 @@ export class PtsIntegrationStatus extends PtsElement {
   /** Loading the status failed. */
   @property({ attribute: false }) error: PtsErrorView | null = null;
 
+  /**
+   * The saved targets are not known (no backend to ask yet). Instead of an
+   * empty state it says so; adding stays possible. An `error` implies it.
+   */
+  @property({ type: Boolean, attribute: 'targets-unknown' }) targetsUnknown = false;
+
+  /** Whether `targets` is the answer of a successful `/status`. */
+  private get known(): boolean {
+    return !this.error && !this.targetsUnknown;
+  }
+
   protected override willUpdate(): void {
     this.setCustomState('loading', this.loading);
     this.setCustomState('error', !!this.error);
@@ -68,7 +80,7 @@ export class PtsIntegrationStatus extends PtsElement {
     const canRevoke = target.has_credentials && target.state !== 'revoked';
     const why = (target.state === 'blocked' || target.state === 'auth_required') && target.error ? target.error.message : '';
     return html`<li class="target" part="target">
-      <div class="info">
+      <div class="target-info">
         <div class="row">
           <span class="label">${name}</span>
           ${this.badge(target.state)}
@@ -104,7 +116,8 @@ export class PtsIntegrationStatus extends PtsElement {
   }
 
   private renderProvider(provider: Provider): TemplateResult {
-    const targets = this.targets.filter((t) => t.provider === provider.id);
+    // Without a loaded status no state is claimed, and targets from an earlier load are not shown as current.
+    const targets = this.known ? this.targets.filter((t) => t.provider === provider.id) : [];
     const modes = DEPLOYMENT_MODES.filter((m) => provider.editions.some((e) => e.mode === m));
     return html`<li class="provider card" part="provider">
       <div class="head">
@@ -117,7 +130,7 @@ export class PtsIntegrationStatus extends PtsElement {
           </div>
         </div>
         <div class="aside">
-          ${targets.length === 0 ? this.badge('not_connected') : nothing}
+          ${targets.length === 0 && this.known ? this.badge('not_connected') : nothing}
           <button
             type="button"
             class="btn small"
@@ -146,13 +159,19 @@ export class PtsIntegrationStatus extends PtsElement {
         </ul>`;
     }
     if (this.providers.length === 0) {
-      return html`<div class="notice"><span>${icon('info')}</span><p class="body">${this.t('status.noProviders')}</p></div>`;
+      return html`<div class="notice">${icon('info')}<p class="body">${this.t('status.noProviders')}</p></div>`;
     }
     const connected = this.targets.filter((t) => t.state === 'connected').length;
     const attention = this.targets.filter((t) => t.state === 'auth_required' || t.state === 'blocked').length;
-    return html`${this.targets.length === 0
-        ? html`<div class="notice info">${icon('info')}<p class="body">${this.t('status.empty')}</p></div>`
-        : html`<p class="summary muted small">${this.t('status.summary', { connected, attention })}</p>`}
+    // After a failed load the error notice above says it all; unknown targets are never "none".
+    const lead = this.error
+      ? nothing
+      : this.targetsUnknown
+        ? html`<div class="notice">${icon('info')}<p class="body">${this.t('status.notLoaded')}</p></div>`
+        : this.targets.length === 0
+          ? html`<div class="notice info">${icon('info')}<p class="body">${this.t('status.empty')}</p></div>`
+          : html`<p class="summary muted small">${this.t('status.summary', { connected, attention })}</p>`;
+    return html`${lead}
       <ul class="providers" part="list" aria-label=${this.t('status.providers')}>
         ${this.providers.map((p) => this.renderProvider(p))}
       </ul>`;
@@ -169,6 +188,7 @@ export class PtsIntegrationStatus extends PtsElement {
             ${icon('warning')}
             <div class="body">
               <p><strong>${this.t('status.loadFailed')}</strong> ${this.t(`error.${this.error.code}`)}</p>
+              ${this.loading ? nothing : html`<p>${this.t('status.stillAdd')}</p>`}
               <div class="row">
                 <button type="button" class="btn small" @click=${() => this.emit('pts-status-retry', {})}>
                   ${icon('refresh')}${this.t('common.retry')}
@@ -177,7 +197,7 @@ export class PtsIntegrationStatus extends PtsElement {
             </div>
           </div>`
         : nothing}
-      ${this.error && !this.loading ? nothing : this.renderBody()}
+      ${this.renderBody()}
     </section>`;
   }
 }

@@ -37,6 +37,7 @@ const steps = {
   'steps.state.current': 'Current step',
   'steps.state.upcoming': 'Not started',
   'steps.state.blocked': 'Blocked',
+  'steps.state.skipped': 'Skipped',
 } as const;
 
 const status = {
@@ -46,6 +47,8 @@ const status = {
   'status.noProviders': 'No providers are available.',
   'status.loading': 'Loading your targets…',
   'status.loadFailed': 'Your targets could not be loaded.',
+  'status.stillAdd': 'You can still add a target below.',
+  'status.notLoaded': 'Your saved targets are not loaded, so none are listed here. You can still add one.',
   'status.providers': 'Providers',
   'status.setup': 'Setup',
   'status.state.not_connected': 'Not connected',
@@ -208,6 +211,20 @@ const readiness = {
   'ready.fallback.not-ready': 'Portable export is not available for this account.',
   'ready.fallback.not-applicable': 'No fallback is needed.',
   'ready.revokeWhere': 'Revoke it later:',
+  'ready.reason.mode-not-chosen': 'Choose a deployment mode first.',
+  'ready.reason.provider-limitation': 'This edition cannot be connected: see the provider limitation.',
+  'ready.reason.tenant-not-confirmed': 'Confirm the site or organisation your organisation owns.',
+  'ready.reason.ownership-not-confirmed': 'Confirm that your organisation owns the server and may export to it.',
+  'ready.reason.url-not-checked': 'Run the server checks on the base URL.',
+  'ready.reason.url-check-pending': 'The server checks are running.',
+  'ready.reason.url-blocked': 'The server checks blocked this URL.',
+  'ready.reason.allowlist-unreachable': 'The backend cannot reach the server yet.',
+  'ready.reason.credential-missing': 'Enter the credential for the method you chose.',
+  'ready.reason.authorization-missing': 'Connect to approve access at the provider.',
+  'ready.reason.authorization-pending': 'Waiting for you to approve access in the provider’s window.',
+  'ready.reason.auth-required': 'The provider asks you to authorise again.',
+  'ready.reason.credentials-revoked': 'No credential is stored any more.',
+  'ready.reason.status-not-loaded': 'Known once your targets have loaded.',
 } as const;
 
 const revoke = {

@@ -40,36 +40,43 @@ const OUTCOME: Record<CheckStatus | 'pending', IconName> = {
 };
 
 /**
+ * The URL field is in the DOM only while both `ownershipConfirmed` and
+ * `exportAuthorized` are true.
+ *
  * @summary The network step of a self-hosted or webhook target: ownership and
  * scan/export authorisation first; only then the URL field, with instant
  * static feedback; then the server checks listed one by one with their
  * outcome and the offending address or hop; a blocked URL offers portable
  * export, a cloud target or editing the URL.
  *
- * The URL field is in the DOM only while both `ownershipConfirmed` and
- * `exportAuthorized` are true.
- *
- * @fires pts-network-confirm - A confirmation changed. Detail: `{ ownershipConfirmed: boolean; exportAuthorized: boolean }`.
- * @fires pts-network-input - The URL was edited. Detail: `{ baseUrl: string }`.
- * @fires pts-network-run - Run the server checks. Detail: `{ baseUrl: string }` (trimmed, passed the static check).
- * @fires pts-network-fallback - "Use portable export" on a blocked URL. Detail: `{}`.
- * @fires pts-network-cloud - "Choose a cloud target" on a blocked URL. Detail: `{}`.
- * @fires pts-network-edit - "Edit URL" on a blocked URL; focus moves to the field. Detail: `{}`.
+ * @tagname pts-network-check
+ * @fires {CustomEvent<{ ownershipConfirmed: boolean; exportAuthorized: boolean }>} pts-network-confirm - A confirmation changed.
+ * @fires {CustomEvent<{ baseUrl: string }>} pts-network-input - The URL was edited; an earlier server answer is dropped.
+ * @fires {CustomEvent<{ baseUrl: string }>} pts-network-run - Run the server checks on the trimmed URL, which passed the static check.
+ * @fires {CustomEvent<Record<string, never>>} pts-network-fallback - "Use portable export" on a blocked URL (only with `portableExport`).
+ * @fires {CustomEvent<Record<string, never>>} pts-network-cloud - "Choose a cloud target" on a blocked URL (only when the provider has a cloud edition).
+ * @fires {CustomEvent<Record<string, never>>} pts-network-edit - "Edit URL" on a blocked URL; focus moves to the field.
  * @csspart input - The URL field.
  * @csspart run - The "Run checks" button.
  * @csspart checks - The list of server checks.
  * @cssstate loading - Server checks are running.
- * @cssstate blocked - The URL is blocked.
+ * @cssstate blocked - The server checks blocked the URL.
  * @cssstate error - The checks could not run.
  */
 export class PtsNetworkCheck extends PtsElement {
   static override tag = 'pts-network-check';
   static override styles = [PtsElement.styles, networkCheckStyles];
 
+  /** The catalog's provider: its label in the ownership text, its editions for the cloud way out. */
   @property({ attribute: false }) provider: Provider | null = null;
+
+  /** The chosen edition: its URL placeholder and rules, and whether it is a webhook. */
   @property({ attribute: false }) edition: Edition | null = null;
 
+  /** The customer confirmed their organisation owns or operates the server (or webhook endpoint). */
   @property({ type: Boolean, attribute: 'ownership-confirmed' }) ownershipConfirmed = false;
+
+  /** The customer confirmed they are authorised to allow scans of it and ticket exports to it. */
   @property({ type: Boolean, attribute: 'export-authorized' }) exportAuthorized = false;
 
   /** The URL as typed. */

@@ -45,7 +45,8 @@ export const setupStyles = css`
   }
   .step-heading:focus-visible {
     outline: 2px solid var(--_focus);
-    outline-offset: 4px;
+    /* Close enough not to cross the eyebrow line above it. */
+    outline-offset: 2px;
   }
   [data-autofocus]:focus {
     outline: none;
@@ -191,6 +192,14 @@ export const setupStyles = css`
   @container (max-width: 560px) {
     .eyebrow {
       display: none;
+    }
+    /* Each label above its value: addresses and revoke paths get the full width. */
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    .facts dd + dt {
+      margin-top: var(--_s2);
     }
     .step-heading {
       margin-top: calc(-1 * var(--_s2));

@@ -93,6 +93,13 @@ function isGrant(method: AuthMethod | null | undefined): boolean {
   return method?.kind === 'oauth' || method?.kind === 'app-install';
 }
 
+/** Steps passed over on the way to portable export: between where it was chosen and the last step. */
+function skippedSteps(f: FlowState): FlowStep[] {
+  if (f.phase !== 'fallback') return [];
+  const from = FLOW_STEPS.indexOf(currentStep(f.from));
+  return FLOW_STEPS.filter((_, i) => i > from && i < FLOW_STEPS.length - 1);
+}
+
 function flowErrorOf(error: BackendError): FlowErrorInput {
   const body = error.body;
   const input: FlowErrorInput = { code: error.code };
@@ -106,11 +113,6 @@ function flowErrorOf(error: BackendError): FlowErrorInput {
 }
 
 /**
- * @summary Guides a customer through saving a ticket export target: Integration
- * status → Deployment mode → Auth and network check → Provider-specific setup
- * → Ticket export target. Every gate is decided by the core flow machine; the
- * backend runs the URL checks, stores the target and revokes it.
- *
  * State lives here as one immutable `FlowState`, replaced on every change. It
  * is shared with descendants through `@lit/context` (`setupContext`,
  * subscribe to follow changes) and passed to the built-in `pts-*`
@@ -119,19 +121,27 @@ function flowErrorOf(error: BackendError): FlowErrorInput {
  * The credential exists only in the `pts-auth` input and in the one save
  * request; it is never in an attribute, event, log, storage or error text.
  *
- * @fires target-saved - The backend stored the target. `TargetSavedEvent`, detail `{ target: TargetRecord }`.
- * @fires target-blocked - The backend refused the target for a reason the customer must act on. `TargetBlockedEvent`, detail `{ code: ErrorCode; checks?: UrlCheckEntry[]; draft: TargetDraft }`.
- * @fires target-revoked - The backend dropped the target's credentials. `TargetRevokedEvent`, detail `{ target: TargetRecord }`.
- * @fires target-revoke-request - Cancelable; fired before a disconnect is sent. `TargetRevokeRequestEvent`, detail `{ target: TargetRecord }`.
- * @fires step-change - The visible step changed. `StepChangeEvent`, detail `{ step: FlowStep; previous: FlowStep }`.
- * @fires fallback-chosen - Portable export was chosen. `FallbackChosenEvent`, detail `{ draft: TargetDraft; format?: string }`.
+ * Public events bubble, are composed and carry a frozen copy of their detail.
+ *
+ * @summary Guides a customer through saving a ticket export target: Integration
+ * status → Deployment mode → Auth and network check → Provider-specific setup
+ * → Ticket export target. Every gate is decided by the core flow machine; the
+ * backend runs the URL checks, stores the target and revokes it.
+ *
+ * @tagname provider-target-setup
+ * @fires {TargetSavedEvent} target-saved - The backend stored the target. Detail `TargetSavedDetail`: `{ target: TargetRecord }`.
+ * @fires {TargetBlockedEvent} target-blocked - The backend refused the target for a reason the customer must act on. Detail `TargetBlockedDetail`: `{ code: ErrorCode; checks?: UrlCheckEntry[]; draft: TargetDraft }`.
+ * @fires {TargetRevokedEvent} target-revoked - The backend dropped the target's credentials; record and history stay. Detail `TargetRevokedDetail`: `{ target: TargetRecord }`.
+ * @fires {TargetRevokeRequestEvent} target-revoke-request - Cancelable: fired before a disconnect is sent; `preventDefault()` stops it. Detail `TargetRevokeRequestDetail`: `{ target: TargetRecord }`.
+ * @fires {StepChangeEvent} step-change - The visible step changed. Detail `StepChangeDetail`: `{ step: FlowStep; previous: FlowStep }`.
+ * @fires {FallbackChosenEvent} fallback-chosen - Portable export was chosen. Detail `FallbackChosenDetail`: `{ draft: TargetDraft; format?: string }`.
  * @slot footer - Extra content in the footer, e.g. a link to the host's help.
  * @csspart base - The card around everything.
  * @csspart header - Title and step path.
  * @csspart step - The current step.
  * @csspart step-heading - The current step's heading (focused on each step change).
  * @csspart actions - The row of Back / Continue / Save buttons.
- * @csspart footer - The footer with "Copy support details" and Cancel.
+ * @csspart footer - The footer with "Copy support details", the `footer` slot and Cancel (where the step allows it).
  * @cssstate loading - A backend call is in flight (status, URL check, save, revoke, authorisation).
  * @cssstate blocked - The flow is blocked (auth required, URL blocked, allowlist missing, ownership unclear, provider limitation).
  * @cssstate saved - The target was saved.
@@ -1059,6 +1069,7 @@ export class ProviderTargetSetup extends PtsElement {
           .current=${step}
           .blocked=${blockedReason(f) !== null}
           .navigable=${navigable}
+          .skipped=${skippedSteps(f)}
           @pts-step-select=${(e: PtsEvent<'pts-step-select'>) => this.#goToStep(e.detail.step)}
         ></pts-step-path>
       </header>
@@ -1159,6 +1170,7 @@ export class ProviderTargetSetup extends PtsElement {
         .targets=${this.statusTargets}
         .loading=${this.statusLoading || !this.#started}
         .error=${this.statusError}
+        .targetsUnknown=${this.portable === null}
         @pts-status-add=${(e: PtsEvent<'pts-status-add'>) => this.#add(e)}
         @pts-status-reconnect=${(e: PtsEvent<'pts-status-reconnect'>) => this.#reconnect(e.detail.targetId)}
         @pts-status-revoke=${(e: PtsEvent<'pts-status-revoke'>) => this.#startRevoke(e.detail.targetId)}
@@ -1166,7 +1178,13 @@ export class ProviderTargetSetup extends PtsElement {
       ></pts-integration-status>`;
   }
 
-  #renderTargetCard(target: TargetRecord, provider: Provider | null, edition: Edition | null, known?: AuthMethod | null): TemplateResult {
+  #renderTargetCard(
+    target: TargetRecord,
+    provider: Provider | null,
+    edition: Edition | null,
+    known?: AuthMethod | null,
+    withRevoke = true,
+  ): TemplateResult {
     const method = known ?? edition?.authMethods.find((m) => m.id === target.auth_method);
     const tone = { connected: 'success', auth_required: 'warning', blocked: 'danger', revoked: '' }[target.state];
     const stateIcon = { connected: 'checkCircle', auth_required: 'key', blocked: 'shield', revoked: 'unlink' } as const;
@@ -1197,7 +1215,7 @@ export class ProviderTargetSetup extends PtsElement {
           ? html`<dt>${this.t('auth.scopes')}</dt>
               <dd class="scopes">${target.scopes.map((s) => html`<code>${s}</code>`)}</dd>`
           : nothing}
-        ${method && target.has_credentials && target.state !== 'revoked'
+        ${withRevoke && method && target.has_credentials && target.state !== 'revoked'
           ? html`<dt>${this.t('root.target.revoke')}</dt>
               <dd>${externalLink(method.revoke.label, method.revoke.url, this.t('common.newTab'))}</dd>`
           : nothing}
@@ -1232,7 +1250,8 @@ export class ProviderTargetSetup extends PtsElement {
     f: Extract<FlowState, { phase: 'existing-target' | 'revoke-at-provider' | 'revoke-disconnect' | 'revoking' | 'revoked' }>,
   ): TemplateResult {
     const { provider, edition } = this.#view(f);
-    const card = this.#renderTargetCard(f.target, provider, edition);
+    // While revoking, pts-revoke shows where to revoke; the card does not repeat it.
+    const card = this.#renderTargetCard(f.target, provider, edition, undefined, f.phase === 'existing-target');
     if (f.phase === 'existing-target') {
       const t = f.target;
       const canRevoke = t.has_credentials && t.state !== 'revoked';
@@ -1429,6 +1448,7 @@ export class ProviderTargetSetup extends PtsElement {
     return readiness(f).map((item) => ({
       key: item.id,
       status: item.status,
+      code: item.reason,
       ...(item.id === 'credential-boundary' && method ? { revoke: method.revoke } : {}),
     }));
   }
@@ -1465,6 +1485,8 @@ export class ProviderTargetSetup extends PtsElement {
         .action=${required ? f.action : null}
         .connecting=${f.phase === 'auth' && f.authorization.status === 'pending'}
         .authorized=${authorized}
+        .disabled=${isBusy(f)}
+        .hideRevoke=${!required}
         .error=${error}
         .signing=${f.signing ?? ''}
         .fields=${f.credentialFields}

@@ -1,9 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { ReadyReason } from '../../core/flow/selectors.js';
 import type { DocLink } from '../../core/providers/types.js';
 import { icon, type IconName } from '../base/icons.js';
 import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
+import type { MessageKey } from '../messages/messages.js';
 import { readinessStyles } from './readiness.styles.js';
 
 /** The five ready states, in the order the checklist shows them. */
@@ -14,8 +16,13 @@ export type ReadyStatus = 'ready' | 'not-ready' | 'not-applicable';
 export interface ReadyItem {
   key: ReadyKey;
   status: ReadyStatus;
-  /** Why, in the customer's words; the catalog's default text for the status when absent. */
+  /** Why, in the customer's words; wins over `code`. */
   reason?: string | undefined;
+  /**
+   * Why, as the flow's reason code (`readiness()` in the core); worded from the
+   * catalog. Without `reason` and `code` the catalog's default for the status shows.
+   */
+  code?: ReadyReason | undefined;
   /** Credential boundary: where the grant can be revoked later. */
   revoke?: DocLink | undefined;
 }
@@ -26,6 +33,40 @@ const MARKS: Record<ReadyStatus, IconName> = {
   'not-applicable': 'dash',
 };
 
+/** Catalog texts a reason can show (none takes parameters). */
+type ReasonText = Extract<MessageKey, `ready.reason.${string}` | `ready.${ReadyKey}.${ReadyStatus}`>;
+
+/**
+ * The catalog message for each reason code. "Another mode" reads differently
+ * on the cloud and the self-hosted item, so it depends on the item.
+ */
+export const REASON_MESSAGES: Record<ReadyReason, ReasonText | ((key: ReadyKey) => ReasonText)> = {
+  'mode-not-chosen': 'ready.reason.mode-not-chosen',
+  'other-mode': (key) => (key === 'cloud-target' ? 'ready.cloud-target.not-applicable' : 'ready.self-hosted-target.not-applicable'),
+  'no-base-url': 'ready.allowlist.not-applicable',
+  'provider-limitation': 'ready.reason.provider-limitation',
+  'tenant-not-confirmed': 'ready.reason.tenant-not-confirmed',
+  'target-confirmed': 'ready.cloud-target.ready',
+  'ownership-not-confirmed': 'ready.reason.ownership-not-confirmed',
+  'url-not-checked': 'ready.reason.url-not-checked',
+  'url-check-pending': 'ready.reason.url-check-pending',
+  'url-blocked': 'ready.reason.url-blocked',
+  'url-checked': 'ready.self-hosted-target.ready',
+  'allowlist-missing': 'ready.allowlist.not-ready',
+  'allowlist-unreachable': 'ready.reason.allowlist-unreachable',
+  'allowlist-recorded': 'ready.allowlist.ready',
+  'auth-method-not-chosen': 'ready.credential-boundary.not-ready',
+  'credential-missing': 'ready.reason.credential-missing',
+  'authorization-missing': 'ready.reason.authorization-missing',
+  'authorization-pending': 'ready.reason.authorization-pending',
+  'auth-required': 'ready.reason.auth-required',
+  'credentials-revoked': 'ready.reason.credentials-revoked',
+  'grant-revocable': 'ready.credential-boundary.ready',
+  'status-not-loaded': 'ready.reason.status-not-loaded',
+  'fallback-unavailable': 'ready.fallback.not-ready',
+  'fallback-available': 'ready.fallback.ready',
+};
+
 const TONES: Record<ReadyStatus, string> = {
   ready: 'success',
   'not-ready': 'warning',
@@ -33,13 +74,14 @@ const TONES: Record<ReadyStatus, string> = {
 };
 
 /**
+ * A key missing from `items` shows as not ready.
+ *
  * @summary The checklist shown before saving: cloud target, self-hosted
  * target, allowlist, credential boundary (which grant can be revoked later,
  * and where) and fallback, each ready, not ready or not applicable, with a
  * reason.
  *
- * A key missing from `items` shows as not ready.
- *
+ * @tagname pts-readiness
  * @csspart list - The checklist.
  * @csspart item - One ready state.
  */
@@ -47,10 +89,13 @@ export class PtsReadiness extends PtsElement {
   static override tag = 'pts-readiness';
   static override styles = [PtsElement.styles, readinessStyles];
 
+  /** The status of each ready state (`ReadyItem[]`), in any order; shown in the order of `READY_KEYS`. */
   @property({ attribute: false }) items: readonly ReadyItem[] = [];
 
   private renderItem(item: ReadyItem): TemplateResult {
-    const reason = item.reason ?? this.t(`ready.${item.key}.${item.status}`);
+    const byCode = item.code ? REASON_MESSAGES[item.code] : undefined;
+    const key: ReasonText = typeof byCode === 'function' ? byCode(item.key) : (byCode ?? `ready.${item.key}.${item.status}`);
+    const reason = item.reason ?? this.t(key);
     return html`<li class=${item.status} part="item">
       <span class="mark">${icon(MARKS[item.status])}</span>
       <span class="item-name">${this.t(`ready.${item.key}`)}</span>

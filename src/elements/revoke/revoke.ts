@@ -11,17 +11,18 @@ import { targetName, type PtsErrorView } from '../base/view.js';
 import { revokeStyles } from './revoke.styles.js';
 
 /**
+ * Pressing disconnect before the confirmation is ticked shows an error on the
+ * checkbox instead of firing.
+ *
  * @summary Revoking a target in two steps: first where to revoke the grant at
  * the provider (from the catalog) with a confirmation that it was done, then
  * the disconnect here, which drops the stored credentials and keeps the
  * target's record and history.
  *
- * Pressing disconnect before the confirmation is ticked shows an error on the
- * checkbox instead of firing.
- *
- * @fires pts-revoke-acknowledge - The "I revoked it" box changed. Detail: `{ revokedAtProvider: boolean }`.
- * @fires pts-revoke-confirm - Disconnect, after the confirmation. Detail: `{ targetId: string | undefined; revokedAtProvider: true }`.
- * @fires pts-revoke-cancel - The customer backed out. Detail: `{}`.
+ * @tagname pts-revoke
+ * @fires {CustomEvent<{ revokedAtProvider: boolean }>} pts-revoke-acknowledge - The "I revoked it" box changed.
+ * @fires {CustomEvent<{ targetId: string | undefined; revokedAtProvider: true }>} pts-revoke-confirm - Disconnect, after the confirmation.
+ * @fires {CustomEvent<Record<string, never>>} pts-revoke-cancel - The customer backed out.
  * @csspart disconnect - The disconnect button.
  * @cssstate loading - The disconnect is in progress.
  * @cssstate error - Disconnecting failed.
@@ -30,11 +31,13 @@ export class PtsRevoke extends PtsElement {
   static override tag = 'pts-revoke';
   static override styles = [PtsElement.styles, revokeStyles];
 
+  /** The catalog's provider, named in both steps. */
   @property({ attribute: false }) provider: Provider | null = null;
 
   /** The method the target was connected with: its revoke location is shown. */
   @property({ attribute: false }) method: AuthMethod | null = null;
 
+  /** The target to disconnect; its id goes out with `pts-revoke-confirm`. */
   @property({ attribute: false }) target: TargetRecord | null = null;
 
   /** The customer ticked "I revoked it at <provider>". */
@@ -46,6 +49,7 @@ export class PtsRevoke extends PtsElement {
   /** The backend confirmed the disconnect. */
   @property({ type: Boolean }) revoked = false;
 
+  /** Disconnecting failed: shown above the disconnect button. */
   @property({ attribute: false }) error: PtsErrorView | null = null;
 
   @state() private needAck = false;
@@ -57,6 +61,7 @@ export class PtsRevoke extends PtsElement {
     this.setCustomState('error', !!this.error);
   }
 
+  /** Focuses the confirmation checkbox. */
   override focus(options?: FocusOptions): void {
     this.renderRoot.querySelector<HTMLElement>('#ack, [part=disconnect]')?.focus(options);
   }

@@ -108,6 +108,19 @@ export const stepPathStyles = css`
   li.current .name {
     font-weight: 700;
   }
+  /* Passed over: dashed and quiet, clearly not done. */
+  li.skipped .marker {
+    border-style: dashed;
+    background: transparent;
+    color: var(--_muted);
+  }
+  li.skipped .name {
+    font-weight: 500;
+  }
+  li + li.skipped::before,
+  li.skipped + li::before {
+    background: repeating-linear-gradient(90deg, var(--_border-strong) 0 4px, transparent 4px 8px);
+  }
   li.blocked .marker {
     border-color: var(--_danger);
     color: var(--_danger);
@@ -137,6 +150,10 @@ export const stepPathStyles = css`
       right: auto;
       width: 2px;
       height: 12px;
+    }
+    li + li.skipped::before,
+    li.skipped + li::before {
+      background: repeating-linear-gradient(180deg, var(--_border-strong) 0 3px, transparent 3px 6px);
     }
     .step {
       grid-auto-flow: column;

@@ -5,17 +5,19 @@ import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { stepPathStyles } from './step-path.styles.js';
 
-type StepState = 'complete' | 'current' | 'upcoming' | 'blocked';
+type StepState = 'complete' | 'skipped' | 'current' | 'upcoming' | 'blocked';
 
 /**
+ * Steps before `current` count as completed, except those listed in `skipped`.
+ * With `navigable`, completed steps are buttons that ask the root to go back
+ * to them.
+ *
  * @summary The visible path through the setup: Integration status → Deployment
  * mode → Auth and network check → Provider-specific setup → Ticket export
  * target, with the current step marked `aria-current="step"`.
  *
- * Steps before `current` count as completed. With `navigable`, completed steps
- * are buttons that ask the root to go back to them.
- *
- * @fires pts-step-select - A completed step was chosen (only with `navigable`). Detail: `{ step: StepId }`.
+ * @tagname pts-step-path
+ * @fires {CustomEvent<{ step: StepId }>} pts-step-select - A completed step was chosen (only with `navigable`).
  * @csspart list - The ordered list of steps.
  * @csspart step - One step.
  * @csspart marker - The number or check mark of a step.
@@ -35,8 +37,15 @@ export class PtsStepPath extends PtsElement {
   /** Completed steps become buttons firing `pts-step-select`. */
   @property({ type: Boolean }) navigable = false;
 
+  /**
+   * Steps before `current` that were passed over (e.g. the provider setup when
+   * portable export was chosen at the network check): shown as skipped, never
+   * as completed or as a way back. Ignored for the current and later steps.
+   */
+  @property({ attribute: false }) skipped: readonly StepId[] = [];
+
   private stateOf(index: number, currentIndex: number): StepState {
-    if (index < currentIndex) return 'complete';
+    if (index < currentIndex) return this.skipped.includes(STEP_IDS[index]!) ? 'skipped' : 'complete';
     if (index > currentIndex) return 'upcoming';
     return this.blocked ? 'blocked' : 'current';
   }
@@ -50,7 +59,7 @@ export class PtsStepPath extends PtsElement {
         ${STEP_IDS.map((id, index) => {
           const state = this.stateOf(index, currentIndex);
           const marker = html`<span class="marker" part="marker" aria-hidden="true"
-            >${state === 'complete' ? icon('check') : state === 'blocked' ? icon('cross') : index + 1}</span
+            >${state === 'complete' ? icon('check') : state === 'blocked' ? icon('cross') : state === 'skipped' ? icon('skip') : index + 1}</span
           >`;
           const text = html`<span class="name">${this.t(`steps.${id}`)}</span
             ><span class="sr-only"> (${this.t(`steps.state.${state}`)})</span>`;

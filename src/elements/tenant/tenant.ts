@@ -14,15 +14,19 @@ import { tenantStyles } from './tenant.styles.js';
  * organisation, group or workspace, checked for shape as they type, and a
  * confirmation that it belongs to their organisation.
  *
- * @fires pts-tenant-change - The value or the confirmation changed. Detail: `{ value: string; valid: boolean; confirmed: boolean }`.
- * @fires pts-tenant-submit - Enter was pressed with a valid, confirmed value. Detail: `{ value: string; valid: true; confirmed: true }`.
+ * @tagname pts-tenant
+ * @fires {CustomEvent<{ value: string; valid: boolean; confirmed: boolean }>} pts-tenant-change - The value or the confirmation changed.
+ * @fires {CustomEvent<{ value: string; valid: true; confirmed: true }>} pts-tenant-submit - Enter was pressed with a valid, confirmed value.
  * @csspart input - The text field.
  */
 export class PtsTenant extends PtsElement {
   static override tag = 'pts-tenant';
   static override styles = [PtsElement.styles, tenantStyles];
 
+  /** The catalog's provider the tenant belongs to; the rendering reads only `edition`. */
   @property({ attribute: false }) provider: Provider | null = null;
+
+  /** The cloud edition: its tenant field (label, help, placeholder, shape). Nothing renders without one. */
   @property({ attribute: false }) edition: Edition | null = null;
 
   /** What the customer typed. */
@@ -41,6 +45,7 @@ export class PtsTenant extends PtsElement {
 
   @query('#tenant') private input!: HTMLInputElement | null;
 
+  /** Focuses the text field. */
   override focus(options?: FocusOptions): void {
     this.input?.focus(options);
   }
