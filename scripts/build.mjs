@@ -65,3 +65,11 @@ const schema = {
 };
 writeFileSync(new URL('../dist/contract.schema.json', import.meta.url), JSON.stringify(schema, null, 2) + '\n');
 console.log(`build: ${Object.keys(ENTRIES).length} entries, ${Object.keys(defs).length} contract schemas`);
+
+// custom-elements.json from the element JSDoc; it is committed, so CI's rebuild must leave no diff.
+const cem = spawnSync(
+  process.execPath,
+  ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'],
+  { cwd: root, stdio: 'inherit' },
+);
+if (cem.status !== 0) process.exit(cem.status ?? 1);
