@@ -9,7 +9,46 @@ import { DEPLOYMENT_MODES, PROVIDER_IDS } from '../providers/types.js';
 import { ERROR_CODES } from './errors.js';
 
 const text = (max = 2048) => z.string().check(z.minLength(1), z.maxLength(max));
-const timestamp = z.iso.datetime({ offset: true });
+
+// Timestamps and URLs are checked by small functions: z.iso.datetime and z.url would
+// bring zod's whole ISO family and URL machinery into the browser bundle. They accept
+// what z.iso.datetime({ offset: true }) and z.url({ protocol: /^https?$/ }) accept (a
+// test compares them); the JSON Schema keeps `date-time` (with the pattern) and `uri`.
+
+/** RFC 3339 with seconds and a `Z` or `±hh:mm` offset; fractions of a second allowed. */
+const DATE_TIME = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/** False for days the calendar lacks: 31 April, 30 February, 29 February outside leap years. */
+function onCalendar(m: RegExpExecArray): boolean {
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return Number(m[3]) <= days;
+}
+
+const timestamp = z.stringFormat('datetime', DATE_TIME).check((ctx) => {
+  const m = DATE_TIME.exec(ctx.value);
+  if (m && !onCalendar(m)) ctx.issues.push({ code: 'invalid_format', format: 'datetime', input: ctx.value });
+});
+
+/** An absolute URL written as `http://` or `https://`, once surrounding space is trimmed. */
+function isHttpUrl(value: string): boolean {
+  const url = value.trim();
+  if (!/^https?:\/\//i.test(url)) return false;
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses to the trimmed text without tabs and line breaks, which URL parsing drops too. */
+const httpUrl = () =>
+  z.stringFormat('url', isHttpUrl).check((ctx) => {
+    ctx.value = ctx.value.trim().replace(/[\t\n\r]/g, '');
+  });
 
 export const ProviderIdSchema = z.enum(PROVIDER_IDS);
 export const DeploymentModeSchema = z.enum(DEPLOYMENT_MODES);
@@ -54,7 +93,7 @@ export type TargetState = z.infer<typeof TargetStateSchema>;
 /** An action the customer takes at the provider or in the host, shown verbatim. */
 export const ActionSchema = z.object({
   label: text(500),
-  url: z.optional(z.url({ protocol: /^https?$/ })),
+  url: z.optional(httpUrl()),
 });
 export type Action = z.infer<typeof ActionSchema>;
 
@@ -147,7 +186,9 @@ export const UrlCheckOutcomeSchema = z.object({
 });
 export type UrlCheckOutcome = z.infer<typeof UrlCheckOutcomeSchema>;
 
-export const UrlCheckResponseSchema = z.extend(UrlCheckOutcomeSchema, {
+// Spread rather than z.extend, whose helpers cost the browser bundle about 0.4 kB.
+export const UrlCheckResponseSchema = z.object({
+  ...UrlCheckOutcomeSchema.shape,
   check_id: text(200),
   /** After this instant the check no longer admits a save. */
   expires_at: timestamp,
@@ -171,8 +212,10 @@ export const SaveTargetRequestSchema = z.object({
   token_type: text(100),
   /** The secret. Sent once, in this request only; never returned. */
   credential: z.optional(z.string().check(z.maxLength(8192))),
+  // An object of strings rather than z.record, which costs the browser bundle about 0.5 kB;
+  // on JSON the two accept and return the same.
   /** Non-secret extras a method needs (e.g. the Atlassian account email). */
-  credential_fields: z.optional(z.record(z.string(), z.string().check(z.maxLength(500)))),
+  credential_fields: z.optional(z.catchall(z.object({}), z.string().check(z.maxLength(500)))),
   /** Result of an OAuth or app-install grant started with /auth/start. */
   authorization_id: z.optional(z.string().check(z.maxLength(200))),
   /** Webhook signing scheme; Standard Webhooks when absent. */
@@ -198,16 +241,16 @@ export const AuthStartRequestSchema = z.object({
   base_url: z.optional(z.string().check(z.maxLength(2048))),
   check_id: z.optional(z.string().check(z.maxLength(200))),
   /** Origin of the page that opens the popup; the callback posts its result there only. */
-  return_origin: z.url({ protocol: /^https?$/ }),
+  return_origin: httpUrl(),
 });
 export type AuthStartRequest = z.infer<typeof AuthStartRequestSchema>;
 
 export const AuthStartResponseSchema = z.object({
-  authorization_url: z.url({ protocol: /^https?$/ }),
+  authorization_url: httpUrl(),
   /** Opaque value echoed by the popup's message; binds the result to this start. */
   state: text(200),
   /** Origin the result message must come from; compared exactly. */
-  result_origin: z.url({ protocol: /^https?$/ }),
+  result_origin: httpUrl(),
   expires_at: timestamp,
 });
 export type AuthStartResponse = z.infer<typeof AuthStartResponseSchema>;
