@@ -651,8 +651,10 @@ const TENANTS: Record<string, { good: Array<[string, string]>; bad: string[] }> 
     good: [
       ['9012345678', 'https://app.clickup.com/9012345678'],
       ['1', 'https://app.clickup.com/1'],
+      // Pasting the workspace address from the browser works too.
+      ['https://app.clickup.com/123', 'https://app.clickup.com/123'],
     ],
-    bad: ['0', 'abc', '123 456', 'https://app.clickup.com/123', '1'.repeat(21)],
+    bad: ['0', 'abc', '123 456', 'https://app.clickup.com/0', 'https://app.clickup.com/123/x', '1'.repeat(21)],
   },
 };
 
@@ -670,6 +672,13 @@ describe('tenant validators', () => {
       for (const [input, url] of good) {
         const result = validateTenant(e, input);
         assert.deepEqual(result.ok && result.url, url, `accepts ${JSON.stringify(input)}`);
+      }
+    });
+    it(`${editionId} accepts the tenant URL it built, so a stored tenant can be sent back`, () => {
+      for (const [input, url] of good) {
+        if (!url) continue;
+        const again = validateTenant(e, url);
+        assert.deepEqual(again.ok && again.url, url, `round trip of ${JSON.stringify(input)}`);
       }
     });
     it(`${editionId} rejects bad shapes with a reason`, () => {

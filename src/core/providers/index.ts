@@ -70,11 +70,24 @@ export function validateTenant(edition: Edition, value: string): TenantResult {
   if (!tenant) return { ok: false, reason: `${edition.label} takes a checked base URL, not a tenant.` };
   const trimmed = typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '';
   if (trimmed === '') return { ok: false, reason: `Enter the ${tenant.label}.` };
-  if (trimmed.length > MAX_INPUT || !matches(tenant.pattern, trimmed)) {
+  const candidate = matches(tenant.pattern, trimmed) ? trimmed : fromTenantUrl(tenant, trimmed);
+  if (trimmed.length > MAX_INPUT || candidate === undefined || !matches(tenant.pattern, candidate)) {
     return { ok: false, reason: `This does not look like a valid ${tenant.label}, for example ${tenant.placeholder}.` };
   }
-  const url = tenant.tenantUrl ? tenant.tenantUrl(trimmed) : trimmed;
-  return { ok: true, value: trimmed, url };
+  const url = tenant.tenantUrl ? tenant.tenantUrl(candidate) : candidate;
+  return { ok: true, value: candidate, url };
+}
+
+/**
+ * The value inside a tenant URL this catalog built (a stored target's tenant), so
+ * that a reconnect can send back what the backend saved.
+ */
+function fromTenantUrl(tenant: NonNullable<Edition['tenant']>, text: string): string | undefined {
+  if (!tenant.tenantUrl) return undefined;
+  const marker = '\u0000';
+  const [prefix = '', suffix = ''] = tenant.tenantUrl(marker).split(marker);
+  if (text.length <= prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix)) return undefined;
+  return text.slice(prefix.length, text.length - suffix.length);
 }
 
 /** Origin plus (when the edition keeps it) the path, without trailing slash; undefined when unusable. */
