@@ -244,14 +244,6 @@ try {
       for (const id of await page.locator('.story').evaluateAll((cards) => cards.map((c) => c.id))) {
         const name = `gallery-${id}-${theme}`;
         if (!wanted(name)) continue;
-        // An open hint sits in the top layer and stays pinned inside the viewport even when
-        // its card scrolls away: keep it open only for its own card.
-        await page.evaluate((current) => {
-          for (const hint of document.querySelectorAll('.story pts-hint[open], .story pts-hint[data-was-open]')) {
-            hint.toggleAttribute('data-was-open', true);
-            hint.open = hint.closest('.story')?.id === current;
-          }
-        }, id);
         const card = page.locator(`[id="${id}"]`);
         await card.scrollIntoViewIfNeeded();
         // Let floating panels (the open hint) follow their anchors after the scroll.

@@ -1,5 +1,5 @@
 /** What the demo's backend switch offers: the reference backend or one msw scenario. */
-import { getEdition } from '../../src/core/providers/index.js';
+import { blockingLimitation, getEdition } from '../../src/core/providers/index.js';
 import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/testing/index.js';
 
 /** Where vite.config.ts mounts the reference backend. */
@@ -26,7 +26,9 @@ export function describeChoice(choice: BackendChoice): string {
     return `The reference backend answers at ${REFERENCE_ENDPOINT}: real URL checks, seeded with two targets, a simulated consent page for OAuth.`;
   }
   const { description, preset } = SCENARIOS[choice];
-  const edition = preset.provider && preset.edition ? getEdition(preset.provider, preset.edition)?.label : undefined;
-  const steps = [edition ? `choose ${edition}` : '', preset.baseUrl ? `check ${preset.baseUrl}` : ''].filter(Boolean);
+  const edition = preset.provider && preset.edition ? getEdition(preset.provider, preset.edition) : undefined;
+  // An edition the catalog blocks stops the flow at Deployment mode: there is no URL to check after it.
+  if (edition && blockingLimitation(edition)) return `${description} Try it: choose ${edition.label} at Deployment mode.`;
+  const steps = [edition ? `choose ${edition.label}` : '', preset.baseUrl ? `check ${preset.baseUrl}` : ''].filter(Boolean);
   return steps.length ? `${description} Try it: ${steps.join(', then ')}.` : description;
 }

@@ -1,7 +1,6 @@
 /**
- * Light/dark switch of the demo pages. The page sets `color-scheme` for its own
- * chrome and `--pts-color-scheme` for the element, which otherwise follows the
- * operating system.
+ * Light/dark switch of the demo pages. The page sets `color-scheme` on its root
+ * (dashboard.css); the element inherits it like any other content.
  */
 export type Theme = 'light' | 'dark';
 

@@ -1,5 +1,5 @@
 /** The catalog facts the mocks answer with, so their words match the element's. */
-import { blockingLimitation, findAuthMethod, getEdition, getProvider } from '../core/providers/index.js';
+import { blockingLimitation, findAuthMethod, getEdition, getProvider, validateTenant } from '../core/providers/index.js';
 
 export interface EditionFacts {
   label: string;
@@ -7,6 +7,10 @@ export interface EditionFacts {
   urlTarget?: boolean;
   /** Identity endpoint the ownership probe calls, from the normalised base URL. */
   identityUrl?: (normalizedUrl: string) => string;
+  /** Why there is no ownership probe for a URL edition without an identity endpoint (webhooks). */
+  noIdentity?: string;
+  /** The tenant as the reference backend stores it: the catalog's canonical tenant URL. */
+  canonicalTenant?: (value: string) => { ok: true; url: string } | { ok: false; reason: string };
   blockingLimitation?: { message: string; alternative?: string };
 }
 
@@ -22,6 +26,13 @@ export function describeEdition(provider: string, editionId: string): EditionFac
   const facts: EditionFacts = { label: edition.label, urlTarget: edition.baseUrl !== undefined };
   const spec = edition.baseUrl;
   if (spec && spec.identityPath) facts.identityUrl = (base) => `${base}${spec.apiRoot}${spec.identityPath}`;
+  else if (spec) {
+    facts.noIdentity =
+      edition.mode === 'webhook'
+        ? 'Webhook endpoints have no identity endpoint to call; a signed test event, answered with a 2xx status, proves the receiver when the target is saved.'
+        : `No identity endpoint is known for ${edition.label}.`;
+  }
+  if (edition.tenant) facts.canonicalTenant = (value) => validateTenant(edition, value);
   const limitation = blockingLimitation(edition);
   if (limitation) {
     const alt = limitation.alternative;

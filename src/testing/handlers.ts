@@ -112,10 +112,16 @@ interface Failure {
   offender?: string;
 }
 
-function entries(passed: Partial<Record<CheckName, string>>, failure?: Failure): UrlCheckEntry[] {
+function entries(
+  passed: Partial<Record<CheckName, string>>,
+  failure?: Failure,
+  skipped: Partial<Record<CheckName, string>> = {},
+): UrlCheckEntry[] {
   let seenFailure = false;
   return CHECK_NAMES.map((name): UrlCheckEntry => {
     if (seenFailure) return { name, status: 'skipped' };
+    const why = skipped[name];
+    if (why !== undefined && failure?.check !== name) return { name, status: 'skipped', detail: why };
     if (failure && failure.check === name) {
       seenFailure = true;
       return {
@@ -237,11 +243,12 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
           };
           break;
         case 'url-blocked-reserved-ip':
-          addresses = ['169.254.169.254'];
+          // Reserved, not private, by the URL policy's own table (link-local and metadata addresses fail private_network).
+          addresses = ['198.18.0.10'];
           failure = {
             check: 'reserved_ip',
-            detail: `${host} resolves to 169.254.169.254, a link-local address used for cloud instance metadata.`,
-            offender: '169.254.169.254',
+            detail: `${host} resolves to 198.18.0.10, in the benchmarking range 198.18.0.0/15, which is not globally reachable.`,
+            offender: '198.18.0.10',
           };
           break;
         case 'url-blocked-redirect':
@@ -259,6 +266,8 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
           };
           break;
         case 'url-blocked-ownership':
+          // Nothing to probe without an identity endpoint: the check is skipped, as in the reference backend.
+          if (edition.noIdentity) break;
           failure = {
             check: 'ownership',
             detail: `${identityUrl} did not answer as ${edition.label}.`,
@@ -278,12 +287,14 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       dns_rebinding: `The probe connected to the checked address ${addresses[0]}.`,
       ownership: `${identityUrl} answered as ${edition.label}.`,
     };
+    // Like the reference check: without an identity endpoint (webhooks) ownership is skipped, not passed.
+    const skipped: Partial<Record<CheckName, string>> = edition.noIdentity ? { ownership: edition.noIdentity } : {};
     const response: UrlCheckResponse = {
       status: failure ? 'blocked' : 'passed',
       ...(failure ? { code: 'PROVIDER_BASE_URL_BLOCKED' as const } : {}),
       normalized_url: normalized,
       addresses,
-      checks: entries(passed, failure),
+      checks: entries(passed, failure, skipped),
       check_id: newId('chk'),
       expires_at: new Date(Date.now() + CHECK_TTL_MS).toISOString(),
     };
@@ -351,6 +362,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
 
     let baseUrl: string | null = null;
     let checkId: string | null = null;
+    let tenant: string | undefined;
     if (selfHosted) {
       if (existing && request.base_url === undefined) {
         baseUrl = existing.base_url ?? null;
@@ -367,6 +379,11 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       }
     } else if (!existing && !request.tenant) {
       throw fail('VALIDATION_FAILED', 'Confirm the tenant this target belongs to.', { field: 'tenant' });
+    } else if (request.tenant) {
+      // Stored as the reference backend stores it: the catalog's tenant URL, so one site typed two ways is one tenant.
+      const canonical = edition.canonicalTenant?.(request.tenant);
+      if (canonical && !canonical.ok) throw fail('VALIDATION_FAILED', canonical.reason, { field: 'tenant' });
+      tenant = canonical?.url ?? request.tenant;
     }
 
     if (scenario === 'auth-required') {
@@ -409,7 +426,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       const record: TargetRecord = {
         ...existing,
         ...common,
-        ...(!selfHosted && request.tenant ? { tenant: request.tenant } : {}),
+        ...(tenant !== undefined ? { tenant } : {}),
         history: [...existing.history, { at, event: 'reconnected' }],
       };
       targets.set(record.id, record);
@@ -420,7 +437,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
       provider: request.provider,
       edition: request.edition,
       deployment_mode: request.deployment_mode,
-      tenant: selfHosted ? null : (request.tenant ?? null),
+      tenant: tenant ?? null,
       base_url: null,
       allowlist_status: null,
       check_id: null,

@@ -2,13 +2,17 @@ import type { StatusResponse, TargetRecord } from '../core/contract/index.js';
 import { SAMPLE_TARGET_IDS } from './scenarios.js';
 
 /**
- * Sample data for tests, stories and the demo. Addresses come from the
- * documentation ranges (RFC 5737, RFC 3849) so nothing here names a real host.
+ * Sample data for tests, stories and the demo. The documentation ranges
+ * (RFC 5737, RFC 3849) cannot be used for addresses that pass: the URL policy
+ * refuses them as reserved. So the samples are addresses IANA has served its
+ * example domains from: globally reachable, and plainly illustrative.
  */
-export const SAMPLE_EGRESS_ADDRESSES: readonly string[] = ['198.51.100.7', '198.51.100.8', '2001:db8:100::7'];
 
-/** What the mock resolver answers for hosts that pass. */
-export const SAMPLE_PUBLIC_ADDRESSES: readonly string[] = ['203.0.113.10', '2001:db8::10'];
+/** Sample egress addresses (example.com's earlier addresses), not any backend's real ones. */
+export const SAMPLE_EGRESS_ADDRESSES: readonly string[] = ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946'];
+
+/** What the mock resolver answers for hosts that pass: example.com's addresses. */
+export const SAMPLE_PUBLIC_ADDRESSES: readonly string[] = ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'];
 
 export const SAMPLE_PORTABLE_EXPORT: StatusResponse['portable_export'] = {
   available: true,
@@ -66,7 +70,7 @@ const authRequired: TargetRecord = {
   deployment_mode: 'cloud',
   display_name: 'acme on GitHub',
   state: 'auth_required',
-  tenant: 'acme',
+  tenant: 'https://github.com/acme',
   auth_method: 'fine_grained_pat',
   token_type: 'github_fine_grained_pat',
   scopes: ['Issues: Read and write'],
@@ -134,7 +138,7 @@ const revoked: TargetRecord = {
   deployment_mode: 'cloud',
   display_name: 'acme on GitLab.com',
   state: 'revoked',
-  tenant: 'acme',
+  tenant: 'https://gitlab.com/acme',
   auth_method: 'pat',
   token_type: 'gitlab_pat',
   scopes: ['api'],

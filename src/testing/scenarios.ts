@@ -85,7 +85,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   'url-blocked-reserved-ip': define(
     'url-blocked-reserved-ip',
     'URL blocked: reserved address',
-    'The host resolves to 169.254.169.254, the link-local cloud metadata address; the URL check is blocked.',
+    'The host resolves to 198.18.0.10, in the reserved benchmarking range that some DNS proxies hand out; the URL check is blocked.',
     jiraDc('https://jira.example.org'),
   ),
   'url-blocked-redirect': define(
@@ -121,8 +121,9 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   'provider-limitation': define(
     'provider-limitation',
     'Provider limitation',
-    'Saving is refused with PROVIDER_LIMITATION: the edition cannot hold tickets.',
-    { provider: 'bitbucket', edition: 'bitbucket-dc', deploymentMode: 'self-hosted', baseUrl: 'https://bitbucket.example.com' },
+    'Bitbucket Data Center has no issue tracker: the flow stops at Deployment mode, before any URL or credential, and points to the alternative. A save that reaches the backend anyway is refused with PROVIDER_LIMITATION.',
+    // No baseUrl: the flow never reaches a URL step for this edition.
+    { provider: 'bitbucket', edition: 'bitbucket-dc', deploymentMode: 'self-hosted' },
   ),
   'auth-required': define(
     'auth-required',

@@ -14,7 +14,7 @@ import {
   UrlCheckResponseSchema,
 } from '../../src/core/contract/index.js';
 import type { SaveTargetRequest, UrlCheckRequest } from '../../src/core/contract/index.js';
-import { SAMPLE_TARGETS, sampleStatus } from '../../src/testing/index.js';
+import { SAMPLE_EGRESS_ADDRESSES, SAMPLE_TARGETS, sampleStatus } from '../../src/testing/index.js';
 
 const CANARY = 'pts-canary-9f3c2e7a-do-not-leak';
 
@@ -108,7 +108,7 @@ describe('createHttpBackend: requests', () => {
 
     const status = await backend.getStatus();
     expect(status.targets.length).to.equal(5);
-    expect(status.egress_addresses).to.include('198.51.100.7');
+    expect(status.egress_addresses).to.deep.equal([...SAMPLE_EGRESS_ADDRESSES]);
     const check = await backend.checkUrl(checkRequest);
     expect(check.status).to.equal('passed');
     expect(check.check_id).to.equal('chk_1');

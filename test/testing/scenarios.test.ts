@@ -4,11 +4,15 @@ import type { BackendError } from '../../src/client/index.js';
 import { CHECK_NAMES } from '../../src/core/contract/index.js';
 import type { CheckName, SaveTargetRequest, UrlCheckRequest } from '../../src/core/contract/index.js';
 import { blockingLimitation, findAuthMethod, getEdition } from '../../src/core/providers/index.js';
+import { classifyAddress } from '../../src/core/url/index.js';
+import { checkForScope } from '../../src/core/url/policy.js';
 import {
   DEFAULT_MOCK_ENDPOINT,
   MOCK_AUTH_PAGE_PATH,
   mockAuthorizationId,
   SAMPLE_EGRESS_ADDRESSES,
+  SAMPLE_PUBLIC_ADDRESSES,
+  SAMPLE_TARGETS,
   SAMPLE_TARGET_IDS,
   SCENARIO_IDS,
   SCENARIOS,
@@ -153,7 +157,8 @@ describe('msw scenarios', () => {
 
     it('saves a token target and refuses one with neither credential nor grant', async () => {
       const saved = await backend.saveTarget(cloudSave());
-      expect(saved.tenant).to.equal('acme');
+      // Stored like the reference backend stores it: the catalog's canonical tenant URL, not as typed.
+      expect(saved.tenant).to.equal('https://github.com/acme');
       expect(saved.base_url ?? null).to.equal(null);
     expect(saved.scopes).to.deep.equal(findAuthMethod(getEdition('github', 'github-com')!, 'fine_grained_pat')!.scopes);
       const { credential: _credential, ...blank } = cloudSave();
@@ -161,6 +166,19 @@ describe('msw scenarios', () => {
       expect(error.code).to.equal('PROVIDER_AUTH_REQUIRED');
       expect(error.body?.action?.label).to.be.a('string');
       expect((await backend.getStatus()).targets.length).to.equal(1);
+    });
+
+    it('stores one tenant typed two ways as one canonical URL, and refuses a tenant of the wrong shape', async () => {
+      const jira = (tenant: string): SaveTargetRequest =>
+        cloudSave({ provider: 'jira', edition: 'jira-cloud', tenant, auth_method: 'scoped_api_token', token_type: 'atlassian_scoped_api_token', credential_fields: { email: 'admin@acme.example' } });
+      const typed = await backend.saveTarget(jira('acme'));
+      const pasted = await backend.saveTarget(jira(' https://acme.atlassian.net/ '));
+      expect([typed.tenant, pasted.tenant]).to.deep.equal(['https://acme.atlassian.net', 'https://acme.atlassian.net']);
+      const wrong = await rejection(backend.saveTarget(cloudSave({ tenant: 'not a github org!' })));
+      expect(wrong.code).to.equal('VALIDATION_FAILED');
+      expect(wrong.body?.field).to.equal('tenant');
+      // Sample targets hold tenants in the same form, so a reconnect sends back what it was given.
+      for (const t of [SAMPLE_TARGETS.authRequired, SAMPLE_TARGETS.revoked]) expect(t.tenant).to.match(/^https:\/\//);
     });
 
     it('needs no server ownership confirmation for a cloud tenant, but refuses a missing tenant', async () => {
@@ -212,9 +230,65 @@ describe('msw scenarios', () => {
     });
   });
 
+  it('reports as passing only addresses the URL policy itself counts as globally reachable', async () => {
+    const IP = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})$/i;
+    const addressesIn = (text: string | undefined) =>
+      (text ?? '').split(/[\s,()]+/).map((t) => t.replace(/\.$/, '')).filter((t) => IP.test(t));
+    const passed: string[] = [];
+    /** Addresses a passed private_network or reserved_ip check names: not public, they must fail the other one. */
+    const passedOneCheck: Array<[CheckName, string]> = [];
+    const urls: UrlCheckRequest[] = [
+      check(),
+      check('https://hooks.example.com/tickets', { provider: 'webhook', edition: 'webhook', deployment_mode: 'webhook' }),
+    ];
+    const scenarios: ScenarioId[] = ['cloud-ready', 'self-hosted-ready', 'allowlist-missing'];
+    for (const id of SCENARIO_IDS) if (id.startsWith('url-blocked-')) scenarios.push(id);
+    for (const id of scenarios) {
+      mock.use(id);
+      for (const request of urls) {
+        const result = await backend.checkUrl(request);
+        if (result.status === 'passed') passed.push(...(result.addresses ?? []));
+        const blocked = result.status === 'blocked';
+        for (const entry of result.checks) {
+          if (entry.status !== 'passed') continue;
+          const named = addressesIn(entry.detail);
+          if (blocked && (entry.name === 'private_network' || entry.name === 'reserved_ip')) {
+            for (const address of named) passedOneCheck.push([entry.name, address]);
+          } else passed.push(...named);
+        }
+      }
+    }
+    expect(passed.length, 'addresses reported as passing').to.be.greaterThan(10);
+    expect([...new Set(passed)].sort()).to.deep.equal([...SAMPLE_PUBLIC_ADDRESSES].sort());
+    // The backend's own egress addresses, shown for allowlists, are public too.
+    for (const address of [...passed, ...SAMPLE_EGRESS_ADDRESSES]) {
+      const verdict = classifyAddress(address);
+      expect(verdict.globallyReachable, `${address}: ${verdict.range}`).to.equal(true);
+    }
+    // In a blocked answer, a check may pass an address that another check fails, exactly as the policy sorts it.
+    for (const [check, address] of passedOneCheck) {
+      const verdict = classifyAddress(address);
+      if (!verdict.globallyReachable) expect(checkForScope(verdict), `${address} passed ${check}`).not.to.equal(check);
+    }
+  });
+
+  it('skips ownership for a webhook, which has no identity endpoint, and says what proves the receiver', async () => {
+    for (const id of ['self-hosted-ready', 'url-blocked-ownership'] as const) {
+      mock.use(id);
+      const result = await backend.checkUrl(
+        check('https://hooks.example.com/tickets', { provider: 'webhook', edition: 'webhook', deployment_mode: 'webhook' }),
+      );
+      expect(result.status, id).to.equal('passed');
+      const ownership = result.checks.find((c) => c.name === 'ownership')!;
+      expect(ownership.status, id).to.equal('skipped');
+      expect(ownership.detail, id).to.contain('signed test event');
+      expect(result.checks.filter((c) => c.name !== 'ownership').every((c) => c.status === 'passed'), id).to.equal(true);
+    }
+  });
+
   const blocked: Array<[ScenarioId, CheckName, string]> = [
     ['url-blocked-private-network', 'private_network', '10.0.0.12'],
-    ['url-blocked-reserved-ip', 'reserved_ip', '169.254.169.254'],
+    ['url-blocked-reserved-ip', 'reserved_ip', '198.18.0.10'],
     ['url-blocked-redirect', 'redirect', 'http://192.168.10.5/login'],
     ['url-blocked-dns-rebinding', 'dns_rebinding', '127.0.0.1'],
     ['url-blocked-ownership', 'ownership', 'https://jira.example.com/rest/api/2/serverInfo'],
@@ -268,6 +342,17 @@ describe('msw scenarios', () => {
     expect(error.code).to.equal('OWNERSHIP_UNCONFIRMED');
     expect(error.body?.field).to.equal('ownership_confirmed');
     expect((await rejection(backend.saveTarget(selfHostedSave('chk-none')))).code).to.equal('OWNERSHIP_UNCONFIRMED');
+  });
+
+  it('provider-limitation: the preset names no URL, since the flow stops at Deployment mode', () => {
+    const { preset } = SCENARIOS['provider-limitation'];
+    expect(blockingLimitation(getEdition(preset.provider!, preset.edition!)!)).to.exist;
+    expect(preset.baseUrl).to.equal(undefined);
+    // No scenario suggests checking a URL for an edition that never reaches the URL step.
+    for (const { preset: p } of Object.values(SCENARIOS)) {
+      const edition = p.provider && p.edition ? getEdition(p.provider, p.edition) : undefined;
+      if (edition && blockingLimitation(edition)) expect(p.baseUrl, edition.id).to.equal(undefined);
+    }
   });
 
   it('provider-limitation: the save is refused with PROVIDER_LIMITATION', async () => {
