@@ -18,6 +18,8 @@ interface Args {
   authorized: boolean;
   errorCode: ErrorCode | '';
   fields: Record<string, string>;
+  /** Busy (saving): choices and fields are read-only. */
+  disabled: boolean;
 }
 
 const meta: Meta<Args> = {
@@ -34,6 +36,7 @@ const meta: Meta<Args> = {
     authorized: false,
     errorCode: '',
     fields: {},
+    disabled: false,
   },
   argTypes: {
     provider: { control: 'select', options: PROVIDER_IDS },
@@ -52,6 +55,7 @@ const meta: Meta<Args> = {
     ?authorized=${args.authorized}
     .error=${args.errorCode ? { code: args.errorCode } : null}
     .fields=${args.fields}
+    ?disabled=${args.disabled}
   ></pts-auth>`,
 };
 export default meta;
@@ -93,4 +97,9 @@ export const CredentialRejected: Story = {
   name: 'Credential rejected',
   args: { edition: 'jira-dc', method: 'pat', errorCode: 'CREDENTIALS_REJECTED' },
 };
+export const BusySaving: Story = {
+  name: 'Busy while saving (disabled)',
+  args: { method: 'scoped_api_token', fields: { email: 'admin@acme.example' }, disabled: true },
+};
+export const BusyConnecting: Story = { name: 'OAuth: busy while saving (disabled)', args: { authorized: true, disabled: true } };
 export const WebhookSigningSecret: Story = { name: 'Webhook signing secret', args: { provider: 'webhook', edition: 'webhook' } };

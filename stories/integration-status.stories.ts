@@ -14,12 +14,14 @@ interface Args {
   providers: readonly string[];
   loading: boolean;
   error: PtsErrorView | null;
+  /** No backend to ask yet: the targets are unknown, adding stays possible. */
+  targetsUnknown: boolean;
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/Integration status',
   component: 'pts-integration-status',
-  args: { targets: [], providers: [], loading: false, error: null },
+  args: { targets: [], providers: [], loading: false, error: null, targetsUnknown: false },
   argTypes: { targets: { control: 'object' }, providers: { control: 'object' } },
   render: (args) => {
     const providers = args.providers.length ? PROVIDERS.filter((p) => args.providers.includes(p.id)) : PROVIDERS;
@@ -28,6 +30,7 @@ const meta: Meta<Args> = {
       .targets=${args.targets}
       ?loading=${args.loading}
       .error=${args.error}
+      ?targets-unknown=${args.targetsUnknown}
     ></pts-integration-status>`;
   },
 };
@@ -48,6 +51,10 @@ export const AuthRequired: Story = {
 };
 export const WholeCatalog: Story = { name: 'Whole catalog', args: { targets: [SAMPLE_TARGETS.cloudConnected] } };
 export const Loading: Story = { name: 'Loading', args: { loading: true, providers: FEW } };
+export const TargetsUnknown: Story = {
+  name: 'Targets not loaded (no backend yet)',
+  args: { targetsUnknown: true, providers: FEW },
+};
 export const LoadFailed: Story = {
   name: 'Status could not load',
   args: { error: { code: 'BACKEND_UNAVAILABLE' }, providers: FEW },

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../src/core/contract/index.js';
 import { defineSubElements } from '../src/elements/define-sub-elements.js';
 import type { UrlCheckView } from '../src/elements/index.js';
 import type { Meta, StoryObj } from './support/csf.js';
-import { checkResult, edition, provider } from './support/fixtures.js';
+import { checkResult, edition, provider, WEBHOOK_OWNERSHIP_SKIPPED } from './support/fixtures.js';
 
 defineSubElements();
 
@@ -94,8 +94,8 @@ export const BlockedReservedIp: Story = {
     baseUrl: 'https://jira.example.org',
     result: checkResult('https://jira.example.org', {
       check: 'reserved_ip',
-      detail: 'jira.example.org resolves to 169.254.169.254, a link-local address used for cloud instance metadata.',
-      offender: '169.254.169.254',
+      detail: 'jira.example.org resolves to 198.18.0.10, in the benchmarking range 198.18.0.0/15, which is not globally reachable.',
+      offender: '198.18.0.10',
     }),
   },
 };
@@ -118,7 +118,7 @@ export const BlockedDnsRebinding: Story = {
     baseUrl: 'https://jira.example.net',
     result: checkResult('https://jira.example.net', {
       check: 'dns_rebinding',
-      detail: 'A second lookup of jira.example.net answered 127.0.0.1 instead of the checked 203.0.113.10.',
+      detail: 'A second lookup of jira.example.net answered 127.0.0.1 instead of the checked 93.184.215.14.',
       offender: '127.0.0.1',
     }),
   },
@@ -150,4 +150,11 @@ export const RateLimited: Story = {
 export const WebhookEndpoint: Story = {
   name: 'Webhook endpoint',
   args: { provider: 'webhook', edition: 'webhook', ...confirmed, baseUrl: 'https://hooks.example.com/scanner' },
+};
+export const WebhookChecked: Story = {
+  name: 'Webhook endpoint checked: no identity endpoint, ownership skipped',
+  args: {
+    ...WebhookEndpoint.args,
+    result: checkResult('https://hooks.example.com/scanner', undefined, { ownership: WEBHOOK_OWNERSHIP_SKIPPED }),
+  },
 };

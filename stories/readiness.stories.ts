@@ -50,6 +50,31 @@ export const SelfHostedReady: Story = {
     ],
   },
 };
+// Reasons as the flow's codes (`readiness()` in the core), worded by the element's catalog.
+export const ReasonCodesSelfHosted: Story = {
+  name: 'Reason codes: URL blocked, server unreachable',
+  args: {
+    items: [
+      { key: 'cloud-target', status: 'not-applicable', code: 'other-mode' },
+      { key: 'self-hosted-target', status: 'not-ready', code: 'url-blocked' },
+      { key: 'allowlist', status: 'not-ready', code: 'allowlist-unreachable' },
+      { key: 'credential-boundary', status: 'not-ready', code: 'auth-method-not-chosen' },
+      { key: 'fallback', status: 'ready', code: 'fallback-available' },
+    ],
+  },
+};
+export const ReasonCodesCloud: Story = {
+  name: 'Reason codes: waiting for approval at the provider',
+  args: {
+    items: [
+      { key: 'cloud-target', status: 'ready', code: 'target-confirmed' },
+      { key: 'self-hosted-target', status: 'not-applicable', code: 'other-mode' },
+      { key: 'allowlist', status: 'not-applicable', code: 'no-base-url' },
+      { key: 'credential-boundary', status: 'not-ready', code: 'authorization-pending' },
+      { key: 'fallback', status: 'not-ready', code: 'fallback-unavailable' },
+    ],
+  },
+};
 export const PartlyReady: Story = {
   name: 'Partly ready: allowlist and credential missing',
   args: {

@@ -9,14 +9,17 @@ interface Args {
   current: StepId;
   blocked: boolean;
   navigable: boolean;
+  /** Steps before `current` that were passed over. */
+  skipped: StepId[];
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/Step path',
   component: 'pts-step-path',
-  args: { current: 'status', blocked: false, navigable: false },
-  argTypes: { current: { control: 'select', options: STEP_IDS } },
-  render: (args) => html`<pts-step-path current=${args.current} ?blocked=${args.blocked} ?navigable=${args.navigable}></pts-step-path>`,
+  args: { current: 'status', blocked: false, navigable: false, skipped: [] },
+  argTypes: { current: { control: 'select', options: STEP_IDS }, skipped: { control: 'object' } },
+  render: (args) =>
+    html`<pts-step-path current=${args.current} ?blocked=${args.blocked} ?navigable=${args.navigable} .skipped=${args.skipped}></pts-step-path>`,
 };
 export default meta;
 
@@ -29,3 +32,7 @@ export const ProviderSetup: Story = { name: 'Provider-specific setup', args: { c
 export const TicketExportTarget: Story = { name: 'Ticket export target', args: { current: 'target' } };
 export const BlockedAtNetworkCheck: Story = { name: 'Blocked at the network check', args: { current: 'network', blocked: true } };
 export const NavigableBack: Story = { name: 'Completed steps navigable', args: { current: 'provider-setup', navigable: true } };
+export const SkippedSetup: Story = {
+  name: 'Provider setup skipped (portable export chosen)',
+  args: { current: 'target', navigable: true, skipped: ['provider-setup'] },
+};

@@ -1,6 +1,7 @@
 import { elementUpdated, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PtsAllowlistStatus } from '../../src/elements/allowlist-status/allowlist-status.js';
+import type { PtsHint } from '../../src/elements/hint/hint.js';
 import { $, $$, accessible, focused, record, text } from './helpers.js';
 
 before(() => PtsAllowlistStatus.define());
@@ -51,6 +52,38 @@ describe('pts-allowlist-status', () => {
       'Copy 2001:db8::7',
     ]);
     await accessible(el);
+  });
+
+  it('explains tunnel and allowlist in a hint beside the question, by keyboard, returning focus on Escape', async () => {
+    expect(customElements.get('pts-hint'), 'registered with the element').to.exist;
+    const el = await fixture<PtsAllowlistStatus>(html`<pts-allowlist-status></pts-allowlist-status>`);
+    const hint = $<PtsHint>(el, 'legend pts-hint')!;
+    expect(hint, 'in the legend, beside the question').to.exist;
+    const button = hint.shadowRoot!.querySelector<HTMLButtonElement>('[part=trigger]')!;
+    expect(button.getAttribute('aria-label')).to.equal('What tunnel and allowlist mean');
+    expect([...hint.querySelectorAll('dt')].map((d) => d.textContent)).to.deep.equal(['Customer-approved tunnel', 'Firewall or VPN allowlist']);
+    expect(hint.textContent).to.contain('egress addresses');
+    // The group is named by the question alone, not by the hint's button or text.
+    const fieldset = $(el, 'fieldset')!;
+    expect(el.shadowRoot!.getElementById(fieldset.getAttribute('aria-labelledby')!)!.textContent).to.equal('How does the backend reach your server?');
+
+    el.focus();
+    expect(focused(el)).to.equal(radios(el)[0]);
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(focused(el)).to.equal(hint);
+    await sendKeys({ press: 'Enter' });
+    await elementUpdated(hint);
+    expect(hint.shadowRoot!.querySelector('[part=panel]')!.matches(':popover-open')).to.equal(true);
+    // The panel fades in; axe judges colours once it is fully shown.
+    await Promise.all(hint.shadowRoot!.getAnimations().map((a) => a.finished));
+    await accessible(el);
+    await sendKeys({ press: 'Escape' });
+    await elementUpdated(hint);
+    expect(hint.open).to.equal(false);
+    expect(hint.shadowRoot!.activeElement).to.equal(button);
+    expect(el.value, 'Escape in the hint chose nothing').to.equal(null);
   });
 
   it('moves between choices with the arrow keys', async () => {

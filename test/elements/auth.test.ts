@@ -240,7 +240,7 @@ describe('pts-auth', () => {
       await elementUpdated(el);
       expect(submits).to.have.length(0);
       const alert = $(el, '#cred-error[role=alert]');
-      expect(alert?.textContent).to.contain('Enter the Personal token.');
+      expect(alert?.textContent).to.contain('Fill in “Personal token”.');
       expect(focused(el)?.id).to.equal('credential');
       expect($(el, '#credential')!.getAttribute('aria-invalid')).to.equal('true');
       await accessible(el);

@@ -1,5 +1,6 @@
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { getProvider } from '../../src/core/providers/index.js';
 import { PtsDeploymentMode } from '../../src/elements/deployment-mode/deployment-mode.js';
 import { acme } from './fixtures.js';
 import { $, $$, accessible, focused, record, text } from './helpers.js';
@@ -20,10 +21,21 @@ describe('pts-deployment-mode', () => {
 
   it('says what comes next for each edition', async () => {
     const el = await fixture<PtsDeploymentMode>(html`<pts-deployment-mode .provider=${acme}></pts-deployment-mode>`);
-    expect($(el, '#next-acme-cloud')!.textContent).to.contain('Confirm your Acme site, then connect with Approve in Acme.');
+    expect($(el, '#next-acme-cloud')!.textContent).to.contain('Enter and confirm your “Acme site”, then connect with Approve in Acme.');
     expect($(el, '#next-acme-server')!.textContent).to.contain('enter its base URL');
     const describedBy = radios(el)[1]!.getAttribute('aria-describedby')!.split(' ');
     expect(describedBy).to.deep.equal(['next-acme-server', 'limit-acme-server-0']);
+  });
+
+  it('quotes a tenant label such as “Workspace URL key” rather than capitalising it mid-sentence', async () => {
+    for (const id of ['linear', 'github'] as const) {
+      const provider = getProvider(id)!;
+      const edition = provider.editions.find((e) => e.tenant)!;
+      const el = await fixture<PtsDeploymentMode>(html`<pts-deployment-mode .provider=${provider}></pts-deployment-mode>`);
+      const next = $(el, `#next-${edition.id}`)!.textContent!.replace(/\s+/g, ' ');
+      expect(next).to.contain(`Enter and confirm your “${edition.tenant!.label}”, then connect with`);
+      expect(next).not.to.match(/your [A-Z]/);
+    }
   });
 
   it('shows limitations in words, blocking ones with their alternative', async () => {

@@ -1,6 +1,7 @@
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PtsFallback } from '../../src/elements/fallback/fallback.js';
+import { msg } from '../../src/elements/messages/index.js';
 import { $, $$, accessible, focused, record, text } from './helpers.js';
 
 before(() => PtsFallback.define());
@@ -41,6 +42,34 @@ describe('pts-fallback', () => {
     expect($(el, '[part=choose]')).to.equal(null);
     expect(text(el)).to.contain('Portable export is selected.');
     await accessible(el);
+  });
+
+  it('once chosen, states the format and the next step instead of a form', async () => {
+    const el = await fixture<PtsFallback>(html`<pts-fallback chosen format="json" .formats=${['csv', 'json']}></pts-fallback>`);
+    expect($$(el, 'input, button')).to.have.length(0);
+    expect(text(el)).to.contain(msg('fallback.chosenAs', { format: 'JSON' })).and.contain(msg('fallback.next'));
+    expect($(el, 'a')).to.equal(null);
+    await accessible(el);
+  });
+
+  it('once chosen, links the export address as the next step', async () => {
+    const el = await fixture<PtsFallback>(
+      html`<pts-fallback chosen .formats=${['csv']} url="https://scanner.example/export"></pts-fallback>`,
+    );
+    expect(text(el)).to.contain(msg('fallback.chosenAs', { format: 'CSV' })).and.contain(msg('fallback.next.url'));
+    const link = $<HTMLAnchorElement>(el, 'a')!;
+    expect(link.getAttribute('href')).to.equal('https://scanner.example/export');
+    expect(link.textContent).to.contain(msg('fallback.open'));
+    await accessible(el);
+  });
+
+  it('hands focus from the choose button to the confirmation', async () => {
+    const el = await fixture<PtsFallback>(html`<pts-fallback .formats=${['csv', 'json']}></pts-fallback>`);
+    el.addEventListener('pts-fallback-choose', () => (el.chosen = true));
+    $<HTMLButtonElement>(el, '[part=choose]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await elementUpdated(el);
+    expect(focused(el)?.id).to.equal('chosen');
   });
 
   it('says when portable export is not available and offers nothing to press', async () => {

@@ -59,9 +59,34 @@ describe('pts-integration-status', () => {
     expect(rows[1]!.textContent).to.contain('Approve the Acme app again.');
     expect(rows[2]!.textContent).to.contain('https://acme.internal.example').and.contain('Acme Server');
     expect(text(el)).to.contain('1 connected, 2 need attention');
-    // A provider with targets does not also claim to be unconnected.
-    expect(row(el, 'Acme Tracker').querySelector('.head .badge')).to.equal(null);
+    // A provider with targets does not also claim to be unconnected: its header counts them instead.
+    expect(row(el, 'Acme Tracker').querySelector('.head .badge')?.textContent?.trim()).to.equal('4 saved');
     await accessible(el);
+  });
+
+  it('puts Add in the same place on every provider, beside a badge, with or without targets', async () => {
+    const el = await fixture<PtsIntegrationStatus>(
+      html`<div style="width: 720px"><pts-integration-status .providers=${providers} .targets=${[targets[0]!]}></pts-integration-status></div>`,
+    ).then((w) => w.firstElementChild as PtsIntegrationStatus);
+    await elementUpdated(el);
+    const heads = $$(el, '[part=provider] .head');
+    const placement = heads.map((head) => {
+      const add = head.querySelector('button')!;
+      const before = add.previousElementSibling;
+      const a = add.getBoundingClientRect();
+      const b = before?.getBoundingClientRect();
+      const h = head.getBoundingClientRect();
+      return {
+        badgeBefore: !!before?.classList.contains('badge'),
+        right: Math.round(h.right - a.right),
+        centred: !!b && Math.abs(a.top + a.height / 2 - (b.top + b.height / 2)) < 2,
+      };
+    });
+    expect(placement.map((p) => p.badgeBefore), 'a badge right before Add').to.deep.equal([true, true, true]);
+    expect(placement.map((p) => p.centred), 'Add level with its badge').to.deep.equal([true, true, true]);
+    expect(new Set(placement.map((p) => p.right)).size, 'same distance from the right edge').to.equal(1);
+    expect(row(el, 'Acme Tracker').querySelector('.head .badge')!.textContent!.trim()).to.equal('1 saved');
+    expect(row(el, 'Boards').querySelector('.head .badge')!.textContent!.trim()).to.equal('Not connected');
   });
 
   it('fires add, reconnect and revoke with the provider and target ids', async () => {

@@ -1,6 +1,7 @@
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { UrlCheckEntry } from '../../src/core/contract/index.js';
+import type { PtsHint } from '../../src/elements/hint/hint.js';
 import { PtsNetworkCheck, type StaticFeedback, type UrlCheckView } from '../../src/elements/network-check/network-check.js';
 import { acme, hookEdition, hooks, serverEdition } from './fixtures.js';
 import { $, $$, accessible, focused, record, text } from './helpers.js';
@@ -30,6 +31,20 @@ async function confirmed(props: Partial<PtsNetworkCheck> = {}): Promise<PtsNetwo
   await elementUpdated(el);
   return el;
 }
+
+/** The hint whose button is named `label`, its button and its panel. */
+function hintNamed(el: PtsNetworkCheck, label: string): { hint: PtsHint; button: HTMLButtonElement; panel: HTMLElement } {
+  const hint = $$<PtsHint>(el, 'pts-hint').find((h) => h.shadowRoot?.querySelector('[part=trigger]')?.getAttribute('aria-label') === label);
+  if (!hint) throw new Error(`no hint named ${label}`);
+  return {
+    hint,
+    button: hint.shadowRoot!.querySelector<HTMLButtonElement>('[part=trigger]')!,
+    panel: hint.shadowRoot!.querySelector<HTMLElement>('[part=panel]')!,
+  };
+}
+
+/** Waits until an opened hint has faded in, so axe judges its final colours. */
+const shown = (hint: PtsHint) => Promise.all(hint.shadowRoot!.getAnimations().map((a) => a.finished));
 
 async function typeUrl(el: PtsNetworkCheck, value: string): Promise<void> {
   $<HTMLInputElement>(el, '#url')!.focus();
@@ -87,6 +102,67 @@ describe('pts-network-check', () => {
       );
       expect(text(el)).to.contain('My organisation owns or operates this endpoint.');
       expect($<HTMLInputElement>(el, '#url')!.labels?.[0]?.textContent).to.equal('Endpoint URL');
+    });
+  });
+
+  describe('explanations in hints', () => {
+    it('registers pts-hint with the element, so it works on its own', () => {
+      expect(customElements.get('pts-hint')).to.exist;
+    });
+
+    it('explains why it asks, beside the confirmations, by keyboard, returning focus on Escape', async () => {
+      const el = await fixture<PtsNetworkCheck>(html`<pts-network-check .provider=${acme} .edition=${serverEdition}></pts-network-check>`);
+      const { hint, button, panel } = hintNamed(el, 'Why we ask');
+      expect(hint.closest('.locked'), 'next to the confirmations').to.exist;
+      expect(hint.textContent).to.contain('send it the credential');
+      // After the two boxes in tab order, so ticking them stays the first thing to do.
+      el.focus();
+      expect(focused(el)?.id).to.equal('ownership');
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal(hint);
+      expect(hint.shadowRoot!.activeElement).to.equal(button);
+      await sendKeys({ press: 'Enter' });
+      await elementUpdated(hint);
+      expect(panel.matches(':popover-open')).to.equal(true);
+      await shown(hint);
+      await accessible(el);
+      await sendKeys({ press: 'Escape' });
+      await elementUpdated(hint);
+      expect(hint.open).to.equal(false);
+      expect(hint.shadowRoot!.activeElement).to.equal(button);
+      expect(focused(el)).to.equal(hint);
+    });
+
+    it('words the reason for a webhook endpoint', async () => {
+      const el = await fixture<PtsNetworkCheck>(html`<pts-network-check .provider=${hooks} .edition=${hookEdition}></pts-network-check>`);
+      expect(hintNamed(el, 'Why we ask').hint.textContent).to.contain('ticket events to this endpoint');
+    });
+
+    it('says what each server check means beside the checks’ heading', async () => {
+      const el = await confirmed({ baseUrl: 'https://acme.example.com', result: { status: 'passed', checks: passedAll } });
+      const { hint, button, panel } = hintNamed(el, 'What the checks mean');
+      expect(hint.closest('.results-head'), 'beside the heading').to.exist;
+      const terms = [...hint.querySelectorAll('dt')].map((d) => d.textContent!.trim());
+      expect(terms).to.deep.equal([
+        'Secure scheme',
+        'Not a private network',
+        'No reserved address',
+        'Redirects stay safe',
+        'DNS answers stay put',
+        'Answers as Acme Tracker',
+      ]);
+      const meaning = hint.textContent!.replace(/\s+/g, ' ');
+      expect(meaning).to.contain('Private, loopback and link-local').and.contain('DNS rebinding').and.contain('identity endpoint must answer as Acme Tracker');
+      button.focus();
+      await sendKeys({ press: 'Space' });
+      await elementUpdated(hint);
+      expect(panel.matches(':popover-open')).to.equal(true);
+      await shown(hint);
+      await accessible(el);
+      await sendKeys({ press: 'Escape' });
+      await elementUpdated(hint);
+      expect(hint.shadowRoot!.activeElement).to.equal(button);
     });
   });
 
@@ -235,6 +311,70 @@ describe('pts-network-check', () => {
       expect(rows[3]!.textContent).to.contain('Skipped').and.contain('Answers as Acme Tracker');
       expect(el.hasCustomState('blocked')).to.equal(true);
       expect(text(el)).to.contain('Failed: Not a private network and Redirects stay safe.');
+    });
+
+    it('labels each offender by what it is: address, host name, redirect hop, identity endpoint or value', async () => {
+      const el = await confirmed({
+        baseUrl: 'https://acme.example.com',
+        result: {
+          status: 'blocked',
+          checks: [
+            { name: 'scheme', status: 'failed', offender: 'http' },
+            { name: 'private_network', status: 'failed', offender: 'printer.local' },
+            { name: 'reserved_ip', status: 'failed', offender: '2001:db8::1' },
+            { name: 'redirect', status: 'failed', offender: '192.168.10.5' },
+            { name: 'dns_rebinding', status: 'failed', offender: '127.0.0.1' },
+            { name: 'ownership', status: 'failed', offender: 'https://intranet.example.com/rest/api/2/serverInfo' },
+          ],
+        },
+      });
+      const labels = $$(el, '[part=checks] .offender').map((o) => o.textContent!.replace(o.querySelector('code')!.textContent!, '').trim());
+      expect(labels).to.deep.equal([
+        'Offending value:',
+        'Offending host name:',
+        'Offending address:',
+        'Offending address:',
+        'Offending address:',
+        'Identity endpoint:',
+      ]);
+    });
+
+    it('names the ownership check of a webhook for what it is, skipped with the backend’s reason', async () => {
+      const detail = 'Webhook endpoints have no identity endpoint to call; a signed test event proves the receiver.';
+      const el = await fixture<PtsNetworkCheck>(
+        html`<pts-network-check .provider=${hooks} .edition=${hookEdition} ownership-confirmed export-authorized .result=${{
+          status: 'passed',
+          checks: [...passedAll.slice(0, 5), { name: 'ownership', status: 'skipped', detail }],
+        }}></pts-network-check>`,
+      );
+      const last = $$(el, '[part=checks] li').at(-1)!;
+      expect(last.className).to.equal('skipped');
+      expect(last.querySelector('.check-name')!.textContent).to.equal('Receiver identity');
+      expect(last.textContent).to.contain('Skipped').and.contain(detail);
+      expect(text(el)).not.to.contain('Answers as Hooks');
+      expect(hintNamed(el, 'What the checks mean').hint.textContent).to.contain('A signed test event, answered with a 2xx status');
+    });
+
+    it('lays the three ways on out in one row, or stacks them, never leaving one alone', async () => {
+      const rows = async (width: number) => {
+        const box = await fixture<HTMLElement>(
+          html`<div style=${`width: ${width}px`}>
+            <pts-network-check .provider=${acme} .edition=${serverEdition} ownership-confirmed export-authorized portable-export
+              base-url="https://acme.example.com" .result=${blocked}></pts-network-check>
+          </div>`,
+        );
+        const el = box.querySelector<PtsNetworkCheck>('pts-network-check')!;
+        await elementUpdated(el);
+        const boxes = $$(el, '.blocked button').map((b) => b.getBoundingClientRect());
+        expect(boxes).to.have.length(3);
+        return { tops: new Set(boxes.map((b) => Math.round(b.top))).size, widths: new Set(boxes.map((b) => Math.round(b.width))).size };
+      };
+      // About where the demo's card sits in a 900 px window: "Edit URL" used to wrap alone.
+      for (const width of [420, 496, 540]) {
+        const { tops, widths } = await rows(width);
+        expect([tops, widths], `${width}px: stacked full width`).to.deep.equal([3, 1]);
+      }
+      expect((await rows(720)).tops, '720px: one row').to.equal(1);
     });
 
     it('moves focus to the summary and offers the three ways on', async () => {

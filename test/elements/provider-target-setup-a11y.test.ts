@@ -91,6 +91,8 @@ describe('<provider-target-setup> accessibility', () => {
     expect(el.state.phase).to.equal('url-blocked');
     await accessible(el, 'url blocked');
     await press(el, msg('network.blocked.export'));
+    await accessible(el, 'fallback: pick a format');
+    await press(el, msg('fallback.choose'));
     await accessible(el, 'fallback chosen');
 
     await scenario('ownership-unclear');
@@ -154,6 +156,8 @@ describe('<provider-target-setup> accessibility', () => {
     await scenario('slow-backend', { latencyMs: 800 });
     let el = await mount({ settle: false });
     await accessible(el, 'loading');
+    el = await mount({ provider: 'jira', settle: false });
+    await accessible(el, 'loading behind a preselected provider');
 
     await scenario('reconnect');
     el = await mount({ targetId: SAMPLE_TARGET_IDS.authRequired });

@@ -12,6 +12,7 @@ import {
   TargetRevokeRequestEvent,
   TargetSavedEvent,
   msg,
+  type Backend,
   type ProviderTargetSetup,
   type TargetRecord,
 } from '../../src/index.js';
@@ -22,6 +23,7 @@ import {
   addProvider,
   chooseEdition,
   confirmOwnership,
+  deep,
   enterCredential,
   idle,
   listen,
@@ -35,6 +37,7 @@ import {
   selfHostedToAuth,
   settle,
   spyBackend,
+  textOf,
   tick,
 } from './provider-target-setup.fixtures.js';
 
@@ -187,6 +190,14 @@ describe('<provider-target-setup> events', () => {
     expect(request.detail.target.id).to.equal(SAMPLE_TARGET_IDS.cloudConnected);
     expect(calls.some((c) => c.name === 'revokeTarget')).to.equal(false);
     expect(el.state.phase).to.equal('revoke-disconnect');
+    // The veto is told, politely, rather than the button doing nothing.
+    const vetoed = msg('root.revokeVetoed');
+    expect(textOf(el.shadowRoot!.querySelector('[role=status]')!)).to.equal(vetoed);
+    expect(textOf(el.shadowRoot!.querySelector('.notice')!)).to.contain(vetoed);
+    // A second try that the host allows goes through and the notice goes away.
+    disconnect(el);
+    await phase(el, 'revoked');
+    expect(textOf(el)).not.to.contain(vetoed);
   });
 
   it('target-revoked: after the backend confirmed, with the record kept', async () => {
@@ -205,22 +216,61 @@ describe('<provider-target-setup> events', () => {
     expect(event.detail.target.history.at(-1)?.event).to.equal('revoked');
   });
 
-  it('fallback-chosen: portable export from a blocked URL, with the draft and format', async () => {
+  it('fallback-chosen: portable export from a blocked URL, once, in the format picked before confirming', async () => {
     await scenario('url-blocked-reserved-ip');
     const el = await mount({ provider: 'jira' });
     await chooseEdition(el, 'jira-dc');
     await confirmOwnership(el);
     await runCheck(el, 'https://jira.example.org');
     await phase(el, 'url-blocked');
-    const heard = oneEvent<FallbackChosenEvent>(window, 'fallback-chosen');
+    const { seen, stop } = listen('fallback-chosen');
     await press(el, msg('network.blocked.export'));
-    const event = await heard;
+    expect(el.state.phase).to.equal('fallback');
+    expect(seen, 'two formats are offered: nothing is chosen before one is picked').to.deep.equal([]);
+    expect(el.supportDetails()).to.contain('Portable export: not confirmed yet');
+
+    const fallback = part(el, 'pts-fallback');
+    must<HTMLInputElement>(fallback, 'input[value=json]').click();
+    await settle(el);
+    expect(seen).to.deep.equal([]);
+    must<HTMLButtonElement>(fallback, '[part=choose]').click();
+    await settle(el);
+    stop();
+    expect(seen).to.have.length(1);
+    const event = seen[0] as FallbackChosenEvent;
     expect(event).to.be.instanceOf(FallbackChosenEvent);
     expect(event.detail).to.deep.equal({
       draft: { provider: 'jira', edition: 'jira-dc', deployment_mode: 'self-hosted', base_url: 'https://jira.example.org' },
-      format: 'csv',
+      format: 'json',
     });
-    expect(el.state.phase).to.equal('fallback');
+    // The chosen view states the format and the next step; the support text names the format.
+    expect(textOf(fallback)).to.contain(msg('fallback.chosenAs', { format: 'JSON' })).and.contain(msg('fallback.next'));
+    expect(deep(fallback, 'input[name=format]'), 'no form left to change silently').to.equal(null);
+    expect(el.supportDetails()).to.contain('Portable export: chosen (format: json)');
+  });
+
+  it('fallback-chosen: the chosen view links the backend’s export address as the next step', async () => {
+    await scenario('url-blocked-reserved-ip');
+    const { backend } = spyBackend();
+    const url = 'https://scanner.example/export';
+    const withUrl: Backend = {
+      ...backend,
+      getStatus: async (options) => {
+        const status = await backend.getStatus(options);
+        return { ...status, portable_export: { ...status.portable_export, url } };
+      },
+    };
+    const el = await mount({ backend: withUrl, provider: 'jira' });
+    await chooseEdition(el, 'jira-dc');
+    await confirmOwnership(el);
+    await runCheck(el, 'https://jira.example.org');
+    await phase(el, 'url-blocked');
+    await press(el, msg('network.blocked.export'));
+    must<HTMLButtonElement>(part(el, 'pts-fallback'), '[part=choose]').click();
+    await settle(el);
+    const link = must<HTMLAnchorElement>(part(el, 'pts-fallback'), 'a');
+    expect(link.getAttribute('href')).to.equal(url);
+    expect(textOf(link)).to.contain(msg('fallback.open'));
   });
 
   it('fallback-chosen: carries the format picked in the fallback card', async () => {

@@ -10,8 +10,10 @@ import { msg, type AuthStartRequest, type Backend, type ProviderTargetSetup } fr
 import { mockAuthorizationId, mockAuthResultMessage } from '../../src/testing/index.js';
 import {
   ENDPOINT,
+  button,
   chooseEdition,
   confirmTenant,
+  deepActive,
   idle,
   mount,
   must,
@@ -62,6 +64,17 @@ type Auth = LitElement & { connecting: boolean; authorized: boolean; error: { co
 async function chooseMethod(el: ProviderTargetSetup, id: string): Promise<void> {
   must<HTMLInputElement>(part(el, 'pts-auth'), `input[value="${id}"]`).click();
   await settle(el);
+}
+
+/** A real popup is another window: focusing it leaves the opener's focused element as it was. An iframe would take it. */
+function keepFocusHere(popup: Window): void {
+  popup.focus = () => undefined;
+}
+
+/** Names an element for focus assertions (comparing elements directly makes failures unreadable). */
+function describeNode(node: Element | null): string {
+  if (!node) return 'nothing';
+  return `${node.localName}${node.id ? `#${node.id}` : ''}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''} "${(node.textContent ?? '').replace(/\s+/g, ' ').trim()}"`;
 }
 
 async function connect(el: ProviderTargetSetup): Promise<void> {
@@ -190,7 +203,7 @@ describe('<provider-target-setup> OAuth and app install', () => {
     expect(textOf(el)).to.contain(msg('error.AUTH_CANCELLED'));
   });
 
-  it('shows a denied grant as cancelled', async () => {
+  it('tells a grant denied at the provider apart from a closed window', async () => {
     await scenario('self-hosted-ready');
     const el = await mount();
     await selfHostedToAuth(el);
@@ -200,7 +213,58 @@ describe('<provider-target-setup> OAuth and app install', () => {
     await waitUntil(() => opened.length === 1);
     post(mockAuthResultMessage(stateOf(opened[0]!), 'denied'), location.origin, popup());
     await settle(el);
-    expect(part<Auth>(el, 'pts-auth').error?.code).to.equal('AUTH_CANCELLED');
+    const auth = part<Auth>(el, 'pts-auth');
+    expect(auth.error?.code, 'same code as a closed window').to.equal('AUTH_CANCELLED');
+    const denied = msg('root.authDenied', { provider: 'Jira' });
+    expect(textOf(auth)).to.contain(denied);
+    expect(textOf(el)).not.to.contain(msg('error.AUTH_CANCELLED'));
+    expect(textOf(el.shadowRoot!.querySelector('[role=alert]')!), 'announced in the same words').to.equal(denied);
+
+    // The next attempt starts clean: a window closed early is told as such again.
+    const second = stubOpen();
+    await connect(el);
+    await waitUntil(() => second.opened.length === 1);
+    expect(textOf(part(el, 'pts-auth'))).not.to.contain(denied);
+    frame!.remove();
+    await waitUntil(() => el.state.phase === 'auth' && el.state.authorization.status === 'none', 'still waiting', { timeout: 3000 });
+    await settle(el);
+    expect(textOf(el)).to.contain(msg('error.AUTH_CANCELLED'));
+    expect(textOf(el)).not.to.contain(denied);
+  });
+
+  it('moves focus to Save once the grant completes, since the Connect button goes away', async () => {
+    await scenario('self-hosted-ready');
+    const el = await mount();
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    const { opened, popup } = stubOpen();
+    keepFocusHere(popup());
+    const connectButton = must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]');
+    connectButton.focus();
+    await connect(el);
+    await waitUntil(() => opened.length === 1);
+    expect(describeNode(deepActive())).to.equal(describeNode(connectButton));
+    post(mockAuthResultMessage(stateOf(opened[0]!)), location.origin, popup());
+    await settle(el);
+    expect(el.state.phase === 'auth' && el.state.authorization.status).to.equal('completed');
+    expect(connectButton.isConnected, 'the button was replaced by the connected notice').to.equal(false);
+    expect(describeNode(deepActive())).to.equal(describeNode(button(el, msg('root.save'))));
+    expect(deepActive()?.getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('keeps focus on the Connect button after a denied grant', async () => {
+    await scenario('self-hosted-ready');
+    const el = await mount();
+    await selfHostedToAuth(el);
+    await chooseMethod(el, 'oauth2_dc');
+    const { opened, popup } = stubOpen();
+    keepFocusHere(popup());
+    must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]').focus();
+    await connect(el);
+    await waitUntil(() => opened.length === 1);
+    post(mockAuthResultMessage(stateOf(opened[0]!), 'denied'), location.origin, popup());
+    await settle(el);
+    expect(describeNode(deepActive())).to.equal(describeNode(must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]')));
   });
 
   it('stops listening when the step is left', async () => {

@@ -6,6 +6,8 @@ import { ContextConsumer } from '@lit/context';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { BackendError, ProviderTargetSetup, msg, registerMessages, setupContext, type Backend, type SetupContextValue } from '../../src/index.js';
+import type { TargetRecord } from '../../src/core/contract/schemas.js';
+import { addsInformation } from '../../src/elements/provider-target-setup/wording.js';
 import { SAMPLE_TARGET_IDS } from '../../src/testing/index.js';
 import {
   ENDPOINT,
@@ -328,5 +330,56 @@ describe('<provider-target-setup> rendering', () => {
     expect(latest).not.to.equal(first);
     expect(latest?.state.phase).to.equal('edition');
     expect(Object.isFrozen(latest)).to.equal(true);
+  });
+
+  it('names the provider once on a target card when the edition is called the same', async () => {
+    await scenario('self-hosted-ready');
+    const { backend } = spyBackend();
+    const linear: TargetRecord = {
+      id: 'tgt_linear_acme',
+      provider: 'linear',
+      edition: 'linear-cloud',
+      deployment_mode: 'cloud',
+      display_name: 'Acme issues',
+      state: 'connected',
+      tenant: 'https://linear.app/acme',
+      auth_method: 'oauth2',
+      token_type: 'linear_oauth',
+      scopes: ['read', 'write'],
+      has_credentials: true,
+      created_at: '2026-03-02T09:30:00Z',
+      updated_at: '2026-03-02T09:30:00Z',
+      history: [],
+    };
+    const withLinear: Backend = {
+      ...backend,
+      getStatus: async (options) => ({ ...(await backend.getStatus(options)), targets: [linear] }),
+    };
+    const el = await mount({ backend: withLinear, targetId: linear.id });
+    await phase(el, 'existing-target');
+    const line = textOf(must(el, '.target-head .muted'));
+    expect(line).to.equal('Linear');
+  });
+});
+
+describe('addsInformation: when a backend message is shown under the catalog sentence', () => {
+  it('leaves out a message that restates what is shown', () => {
+    expect(addsInformation('Bitbucket Cloud cannot hold tickets.', ['Bitbucket Cloud cannot receive tickets'])).to.equal(false);
+    expect(
+      addsInformation('Confirm that your organisation owns this server and authorises scanning and ticket export for it.', [
+        'Confirm that your organisation owns the server and allows scans and exports.',
+      ]),
+    ).to.equal(false);
+    expect(addsInformation('', ['anything'])).to.equal(false);
+    expect(addsInformation(undefined, ['anything'])).to.equal(false);
+  });
+
+  it('keeps a message that names something new', () => {
+    expect(
+      addsInformation('Bitbucket Data Center has no issue tracker; its teams keep issues in Jira. Connect Jira Data Center instead.', [
+        'Bitbucket Data Center cannot receive tickets',
+      ]),
+    ).to.equal(true);
+    expect(addsInformation('Workspace issues are switched off in the repository settings.', ['This provider edition cannot receive tickets.'])).to.equal(true);
   });
 });

@@ -14,6 +14,7 @@ import {
   confirmOwnership,
   credentialInput,
   deep,
+  deepAll,
   enterCredential,
   idle,
   mount,
@@ -47,8 +48,9 @@ describe('<provider-target-setup> scenarios', () => {
     await press(el, msg('root.save'));
     await phase(el, 'saved');
     expect(el.hasCustomState('saved')).to.equal(true);
-    expect(el.state.phase === 'saved' && el.state.target.tenant).to.equal('acme');
-    expect(textOf(el)).to.contain(msg('root.saved', { target: 'acme' }));
+    // Stored as the catalog's tenant URL, like the reference backend does.
+    expect(el.state.phase === 'saved' && el.state.target.tenant).to.equal('https://github.com/acme');
+    expect(textOf(el)).to.contain(msg('root.saved', { target: 'https://github.com/acme' }));
   });
 
   it('self-hosted-ready: a self-hosted target is saved with its network path', async () => {
@@ -69,7 +71,7 @@ describe('<provider-target-setup> scenarios', () => {
 
   const blocked: Array<[ScenarioId, string, string]> = [
     ['url-blocked-private-network', 'private_network', '10.0.0.12'],
-    ['url-blocked-reserved-ip', 'reserved_ip', '169.254.169.254'],
+    ['url-blocked-reserved-ip', 'reserved_ip', '198.18.0.10'],
     ['url-blocked-redirect', 'redirect', 'http://192.168.10.5/login'],
     ['url-blocked-dns-rebinding', 'dns_rebinding', '127.0.0.1'],
     ['url-blocked-ownership', 'ownership', ''],
@@ -125,6 +127,22 @@ describe('<provider-target-setup> scenarios', () => {
     expect(credentialInput(el)).to.equal(null);
   });
 
+  it('allowlist-missing: says why the save came back and keeps the recorded path', async () => {
+    await scenario('allowlist-missing');
+    const el = await mount();
+    await selfHostedToAuth(el, 'https://jira.example.com', 'tunnel');
+    await enterCredential(el, JIRA_PAT);
+    await press(el, msg('root.save'));
+    await phase(el, 'allowlist');
+    const notice = must(el, '.notice.danger');
+    expect(textOf(notice)).to.contain(msg('root.saveRefused')).and.contain(msg('error.ALLOWLIST_STATUS_MISSING'));
+    const checked = deepAll<HTMLInputElement>(part(el, 'pts-allowlist-status'), 'input[type=radio]').filter((r) => r.checked);
+    expect(checked.map((r) => r.value), 'the choice made before is still chosen').to.deep.equal(['tunnel']);
+    // Continue works straight away with the kept choice.
+    await press(el, msg('root.continue'));
+    expect(el.state.phase).to.equal('auth');
+  });
+
   it('allowlist: an unreachable server opens nothing but offers portable export', async () => {
     await scenario('self-hosted-ready');
     const el = await mount({ provider: 'jira' });
@@ -146,6 +164,9 @@ describe('<provider-target-setup> scenarios', () => {
     expect(textOf(el)).to.contain(msg('error.OWNERSHIP_UNCONFIRMED'));
     expect(deep(el, 'input#url')).to.equal(null);
     expect(el.hasCustomState('blocked')).to.equal(true);
+    // The backend's message restates the catalog sentence: only one of them is shown.
+    expect(el.state.phase === 'ownership' && el.state.error?.message).to.contain('authorises scanning');
+    expect(textOf(el)).not.to.contain('authorises scanning');
   });
 
   it('provider-limitation: an edition that cannot hold tickets stops at the mode step', async () => {
@@ -167,7 +188,11 @@ describe('<provider-target-setup> scenarios', () => {
     await enterCredential(el, JIRA_PAT);
     await press(el, msg('root.save'));
     await phase(el, 'limitation-blocked');
-    expect(textOf(el)).to.contain('cannot hold tickets');
+    expect(textOf(el)).to.contain(msg('root.limitation.title', { edition: 'Jira Data Center' }));
+    // "Jira Data Center cannot hold tickets." says the title again in other words: left out.
+    expect(el.state.phase === 'limitation-blocked' && el.state.limitation.message).to.contain('cannot hold tickets');
+    expect(textOf(el)).not.to.contain('cannot hold tickets');
+    expect(textOf(el)).not.to.contain(msg('error.PROVIDER_LIMITATION'));
   });
 
   it('auth-required: the provider action is shown and nothing is saved', async () => {
@@ -216,6 +241,9 @@ describe('<provider-target-setup> scenarios', () => {
     expect(record?.state).to.equal('revoked');
     expect(record?.has_credentials).to.equal(false);
     expect(record?.history.length).to.be.greaterThan(2);
+    const facts = textOf(must(el, 'dl.facts'));
+    expect(facts, 'the card speaks of the grant in the past').to.contain(msg('root.target.authRevoked'));
+    expect(facts).not.to.contain(msg('root.target.auth'));
     await press(el, msg('root.backToTargets'));
     expect(el.state.phase).to.equal('status');
   });
@@ -230,6 +258,19 @@ describe('<provider-target-setup> scenarios', () => {
     await idle(el);
     expect(status.loading).to.equal(false);
     expect(el.targets.length).to.equal(1);
+  });
+
+  it('slow-backend: a preselected provider shows /status loading without holding the mode choice', async () => {
+    await scenario('slow-backend', { latencyMs: 600 });
+    const el = await mount({ provider: 'jira', settle: false });
+    await settle(el);
+    expect(el.state.phase).to.equal('edition');
+    expect(el.hasCustomState('loading')).to.equal(true);
+    expect(textOf(el)).to.contain(msg('root.statusLoading'));
+    await chooseEdition(el, 'jira-cloud');
+    expect(el.state.phase, 'the choice goes on while /status loads').to.equal('tenant');
+    await idle(el);
+    expect(textOf(el)).not.to.contain(msg('root.statusLoading'));
   });
 
   it('slow-backend: a URL check in flight shows its progress', async () => {

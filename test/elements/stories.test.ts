@@ -4,6 +4,7 @@
  */
 import { expect, fixture } from '@open-wc/testing';
 import type { LitElement } from 'lit';
+import { msg } from '../../src/elements/messages/messages.js';
 import { SCENARIO_IDS } from '../../src/testing/index.js';
 import { composeStories, type StoriesModule } from '../../stories/support/run.js';
 import * as allowlistStatus from '../../stories/allowlist-status.stories.js';
@@ -44,6 +45,44 @@ describe('stories', () => {
   it('give every msw scenario a story of the root element', () => {
     const played = composeStories(root).map((s) => s.parameters.scenario);
     for (const id of SCENARIO_IDS) expect(played, id).to.include(id);
+  });
+
+  describe('show the newer states', () => {
+    /** Renders one story by export name and returns its element, updated. */
+    async function show(module: StoriesModule, exportName: string): Promise<LitElement> {
+      const story = composeStories(module).find((s) => s.exportName === exportName);
+      expect(story, exportName).to.exist;
+      const wrapper = await fixture<HTMLElement>(story!.render());
+      const element = (wrapper.localName === story!.component ? wrapper : wrapper.querySelector(story!.component)) as LitElement;
+      await element.updateComplete;
+      return element;
+    }
+    const text = (el: LitElement) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
+
+    it('a step path with a skipped step', async () => {
+      const el = await show(stepPath, 'SkippedSetup');
+      const states = [...el.shadowRoot!.querySelectorAll('[part=step]')].map((li) => li.className);
+      expect(states).to.deep.equal(['complete', 'complete', 'complete', 'skipped', 'current']);
+    });
+
+    it('pts-auth disabled while busy', async () => {
+      const el = await show(auth, 'BusySaving');
+      expect(el.hasAttribute('disabled')).to.equal(true);
+      expect(el.shadowRoot!.querySelector('input[aria-disabled=true]')).to.exist;
+    });
+
+    it('integration status with unknown targets', async () => {
+      const el = await show(integrationStatus, 'TargetsUnknown');
+      expect(text(el)).to.contain(msg('status.notLoaded'));
+      expect(text(el)).not.to.contain(msg('status.state.not_connected'));
+    });
+
+    it('readiness worded from reason codes', async () => {
+      const el = await show(readiness, 'ReasonCodesSelfHosted');
+      expect(text(el)).to.contain(msg('ready.reason.url-blocked')).and.contain(msg('ready.reason.allowlist-unreachable'));
+      const cloud = await show(readiness, 'ReasonCodesCloud');
+      expect(text(cloud)).to.contain(msg('ready.reason.authorization-pending'));
+    });
   });
 
   for (const [file, module] of Object.entries(FILES)) {

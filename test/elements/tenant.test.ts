@@ -1,5 +1,6 @@
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { PROVIDERS } from '../../src/core/providers/index.js';
 import { PtsTenant } from '../../src/elements/tenant/tenant.js';
 import { acme, cloudEdition } from './fixtures.js';
 import { $, accessible, focused, record, text } from './helpers.js';
@@ -36,7 +37,7 @@ describe('pts-tenant', () => {
     await sendKeys({ type: 'No Spaces!' });
     await sendKeys({ press: 'Tab' });
     await elementUpdated(el);
-    expect($(el, '#tenant-feedback')!.textContent).to.contain('This does not look like a valid Acme site.');
+    expect($(el, '#tenant-feedback')!.textContent).to.contain('This does not look like a valid “Acme site”.');
     expect($(el, '#tenant')!.getAttribute('aria-invalid')).to.equal('true');
     await accessible(el);
   });
@@ -48,7 +49,7 @@ describe('pts-tenant', () => {
     await sendKeys({ press: 'Enter' });
     await elementUpdated(el);
     expect(submits).to.have.length(0);
-    expect($(el, '#tenant-feedback [role=alert]')!.textContent).to.contain('Enter your Acme site.');
+    expect($(el, '#tenant-feedback [role=alert]')!.textContent).to.contain('Fill in “Acme site”.');
     expect(focused(el)?.id).to.equal('tenant');
   });
 
@@ -74,6 +75,26 @@ describe('pts-tenant', () => {
     $<HTMLInputElement>(el, '#tenant')!.focus();
     await sendKeys({ press: 'Enter' });
     expect(submits.map((s) => s.detail)).to.deep.equal([{ value: 'team', valid: true, confirmed: true }]);
+  });
+
+  it('quotes the catalog’s field label in its sentences instead of capitalising it mid-sentence', async () => {
+    const clouds = PROVIDERS.flatMap((p) => p.editions.filter((e) => e.tenant).map((e) => [p, e] as const));
+    expect(clouds.length).to.be.greaterThan(5);
+    for (const [provider, edition] of clouds) {
+      const label = edition.tenant!.label;
+      const el = await fixture<PtsTenant>(html`<pts-tenant .provider=${provider} .edition=${edition}></pts-tenant>`);
+      el.validate();
+      await elementUpdated(el);
+      const sentences = [$(el, '#confirm')!.closest('label')!.textContent!, $(el, '#tenant-feedback')!.textContent!].map((t) =>
+        t.replace(/\s+/g, ' ').trim(),
+      );
+      for (const sentence of sentences) {
+        // "This Organisation or account belongs…" read as a typo; the label is a field name, so it is quoted.
+        expect(sentence, edition.id).to.contain(`“${label}”`);
+        expect(sentence.split(`“${label}”`).join(''), edition.id).not.to.contain(label);
+      }
+      expect(sentences[0]).to.equal(`What I entered as “${label}” belongs to my organisation.`);
+    }
   });
 
   it('shows a backend validation error', async () => {

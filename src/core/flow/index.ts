@@ -45,7 +45,7 @@
  * @module
  */
 export * from './types.js';
-export { initialState, transition } from './machine.js';
+export { DRAFT_PHASES, initialState, isGrantKind, transition } from './machine.js';
 export { normalizeBaseUrl } from './normalize.js';
 export {
   BLOCKED_REASONS,

@@ -5,6 +5,26 @@ export const allowlistStatusStyles = css`
     display: grid;
     gap: var(--_s4);
   }
+  legend {
+    display: flex;
+    align-items: center;
+    gap: var(--_s1);
+  }
+  pts-hint.wide::part(panel) {
+    max-width: min(400px, calc(100vw - 16px));
+  }
+  .hint-list {
+    display: grid;
+    gap: var(--_s2);
+    margin: 0;
+  }
+  .hint-list dt {
+    font-weight: 600;
+  }
+  .hint-list dd {
+    margin: 0;
+    color: var(--_muted);
+  }
   .choice .row {
     gap: var(--_s2);
   }

@@ -5,6 +5,7 @@ import type { AllowlistStatus } from '../../core/contract/schemas.js';
 import { icon, type IconName } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { ALLOWLIST_CHOICES, type PtsErrorView } from '../base/view.js';
+import { PtsHint } from '../hint/hint.js';
 import { allowlistStatusStyles } from './allowlist-status.styles.js';
 
 const ICONS: Record<AllowlistStatus, IconName> = {
@@ -17,6 +18,9 @@ const ICONS: Record<AllowlistStatus, IconName> = {
 const COPIED_MS = 2000;
 
 /**
+ * A `pts-hint` beside the question explains what a tunnel and an allowlist
+ * are; `define()` registers `pts-hint` too.
+ *
  * @summary How the backend reaches a self-hosted server: directly, through a
  * customer-approved tunnel, through a firewall or VPN allowlist (showing the
  * backend's egress addresses with copy buttons), or not at all.
@@ -31,6 +35,12 @@ const COPIED_MS = 2000;
 export class PtsAllowlistStatus extends PtsElement {
   static override tag = 'pts-allowlist-status';
   static override styles = [PtsElement.styles, allowlistStatusStyles];
+
+  /** Registers the element and the `pts-hint` its explanation opens in. */
+  static override define(this: CustomElementConstructor & { tag: string }, tag?: string, registry: CustomElementRegistry = customElements): void {
+    PtsHint.define(undefined, registry);
+    PtsElement.define.call(this, tag, registry);
+  }
 
   /** The recorded status, or `null` while none is chosen. */
   @property() value: AllowlistStatus | null = null;
@@ -153,8 +163,17 @@ export class PtsAllowlistStatus extends PtsElement {
 
   override render() {
     const errorText = this.error ? this.t(`error.${this.error.code}`) : '';
-    return html`<fieldset part="group" aria-describedby=${errorText ? 'allowlist-error' : nothing}>
-        <legend>${this.t('allowlist.legend')}</legend>
+    // Named by the question alone: the hint's button and text stay out of the group's name.
+    return html`<fieldset part="group" aria-labelledby="allowlist-legend" aria-describedby=${errorText ? 'allowlist-error' : nothing}>
+        <legend>
+          <span id="allowlist-legend">${this.t('allowlist.legend')}</span>
+          <pts-hint class="wide" label=${this.t('allowlist.help.label')} placement="bottom-start">
+            <dl class="hint-list">
+              <div><dt>${this.t('allowlist.tunnel')}</dt><dd>${this.t('allowlist.help.tunnel')}</dd></div>
+              <div><dt>${this.t('allowlist.allowlist')}</dt><dd>${this.t('allowlist.help.allowlist')}</dd></div>
+            </dl>
+          </pts-hint>
+        </legend>
         <div class="choices">
           ${ALLOWLIST_CHOICES.map(
             (status) => html`<label class="choice">

@@ -1,7 +1,7 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { icon } from '../base/icons.js';
-import { externalLink } from '../base/links.js';
+import { externalLink, safeHref } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
 import { fallbackStyles } from './fallback.styles.js';
 
@@ -9,6 +9,10 @@ import { fallbackStyles } from './fallback.styles.js';
  * @summary The portable-export fallback: findings as files the customer
  * imports themselves, with no connection to their server and no stored
  * credential. Offered when a URL is blocked or a server is unreachable.
+ *
+ * The format is picked before the choice is confirmed; once `chosen`, the
+ * element shows the format as a fact and the next step (the backend's export
+ * address when it gave one), no longer a form.
  *
  * @tagname pts-fallback
  * @fires {CustomEvent<{ format: string | undefined }>} pts-fallback-choose - The customer chose portable export, in the selected format when formats are offered.
@@ -27,7 +31,7 @@ export class PtsFallback extends PtsElement {
   /** The chosen format; the first one when empty. */
   @property() format = '';
 
-  /** Where the export is documented or downloaded, when the backend says. */
+  /** Where the export is documented or downloaded, when the backend says; the next step once chosen. */
   @property() url = '';
 
   /** Why a live connection is not possible, when the element is shown for a reason. */
@@ -36,8 +40,36 @@ export class PtsFallback extends PtsElement {
   /** Portable export is the chosen way. */
   @property({ type: Boolean }) chosen = false;
 
+  /** The choose button had focus when the choice was confirmed; the confirmation takes it over. */
+  #moveFocus = false;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#moveFocus = changed.has('chosen') && this.chosen && this.shadowRoot?.activeElement != null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.#moveFocus) return;
+    this.#moveFocus = false;
+    this.renderRoot.querySelector<HTMLElement>('#chosen')?.focus();
+  }
+
   private get currentFormat(): string | undefined {
     return this.formats.includes(this.format) ? this.format : this.formats[0];
+  }
+
+  private renderChosen(current: string | undefined) {
+    const href = safeHref(this.url);
+    return html`<div class="notice success" id="chosen" tabindex="-1" role="status">
+        ${icon('checkCircle')}
+        <p class="body">${current ? this.t('fallback.chosenAs', { format: current.toUpperCase() }) : this.t('fallback.chosen')}</p>
+      </div>
+      ${href
+        ? html`<p class="next">
+            ${this.t('fallback.next.url')} ${externalLink(this.t('fallback.open'), href, this.t('common.newTab'))}
+          </p>`
+        : html`<p class="next">${this.t('fallback.next')}</p>`}`;
   }
 
   override render() {
@@ -50,7 +82,9 @@ export class PtsFallback extends PtsElement {
         <p class="muted">${this.t('fallback.body')}</p>
         ${!this.available
           ? html`<div class="notice">${icon('info')}<p class="body">${this.t('fallback.unavailable')}</p></div>`
-          : html`${this.formats.length
+          : this.chosen
+            ? this.renderChosen(current)
+            : html`${this.formats.length
                 ? html`<fieldset>
                     <legend>${this.t('fallback.formats')}</legend>
                     <div class="formats">
@@ -68,19 +102,17 @@ export class PtsFallback extends PtsElement {
                     </div>
                   </fieldset>`
                 : nothing}
-              ${this.chosen
-                ? html`<div class="notice success" role="status">${icon('checkCircle')}<p class="body">${this.t('fallback.chosen')}</p></div>`
-                : html`<div class="row">
-                    <button
-                      type="button"
-                      part="choose"
-                      class="btn primary"
-                      @click=${() => this.emit('pts-fallback-choose', { format: this.currentFormat })}
-                    >
-                      ${icon('download')}${this.t('fallback.choose')}
-                    </button>
-                    ${this.url ? externalLink(this.t('fallback.learnMore'), this.url, this.t('common.newTab')) : nothing}
-                  </div>`}`}
+              <div class="row">
+                <button
+                  type="button"
+                  part="choose"
+                  class="btn primary"
+                  @click=${() => this.emit('pts-fallback-choose', { format: this.currentFormat })}
+                >
+                  ${icon('download')}${this.t('fallback.choose')}
+                </button>
+                ${this.url ? externalLink(this.t('fallback.learnMore'), this.url, this.t('common.newTab')) : nothing}
+              </div>`}
       </div>
     </section>`;
   }

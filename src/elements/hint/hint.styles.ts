@@ -42,9 +42,12 @@ export const hintStyles = css`
     background: var(--_surface);
     color: var(--_text);
     box-shadow: var(--_shadow-lg);
+    /* The panel reads as body text wherever the button sits (a legend, a heading). */
     font-size: var(--_fs-sm);
+    font-weight: 400;
     line-height: var(--_lh);
     text-align: start;
+    white-space: normal;
     z-index: 1000;
     overflow: visible;
   }

@@ -130,7 +130,12 @@ export class PtsIntegrationStatus extends PtsElement {
           </div>
         </div>
         <div class="aside">
-          ${targets.length === 0 && this.known ? this.badge('not_connected') : nothing}
+          ${this.known
+            ? targets.length === 0
+              ? this.badge('not_connected')
+              : // Same place as "Not connected", so Add sits beside a badge on every row.
+                html`<span class="badge">${this.t('status.saved', { count: targets.length })}</span>`
+            : nothing}
           <button
             type="button"
             class="btn small"

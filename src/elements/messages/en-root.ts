@@ -38,5 +38,10 @@ export const rootMessages = {
   'root.history.revoked': 'Revoked',
   'root.target.revoke': 'Revoke it at',
   'root.reconnecting': 'Reconnecting {target}',
+  'root.target.authRevoked': 'Was connected with',
+  'root.authDenied': 'Access was not granted at {provider}. Connect again and allow access to go on.',
+  'root.statusLoading': 'Loading your saved targets and network details…',
+  'root.revokeVetoed': 'Disconnecting is not allowed on this page right now. Nothing was changed.',
+  'root.saveRefused': 'The target was not saved.',
   // ---- end of the orchestrator block ----
 } as const;

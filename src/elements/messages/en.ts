@@ -64,12 +64,14 @@ const status = {
   'status.revokeLabel': 'Revoke {target}',
   'status.updated': 'Updated {date}',
   'status.summary': '{connected} connected, {attention} need attention',
+  'status.saved': '{count} saved',
 } as const;
 
 const deployment = {
   'deploy.legend': 'Where does your {provider} run?',
   'deploy.next': 'What comes next',
-  'deploy.next.cloud': 'Confirm your {tenant}, then connect with {method}.',
+  // Catalog labels are field names ("Workspace URL key"), so they are quoted, never lower-cased.
+  'deploy.next.cloud': 'Enter and confirm your “{tenant}”, then connect with {method}.',
   'deploy.next.cloudNoTenant': 'Connect with {method}.',
   'deploy.next.self-hosted':
     'Confirm you own the server, enter its base URL and let the backend check it. Credentials come last.',
@@ -83,9 +85,10 @@ const deployment = {
 } as const;
 
 const tenant = {
-  'tenant.confirm': 'This {tenant} belongs to my organisation.',
-  'tenant.required': 'Enter your {tenant}.',
-  'tenant.invalid': 'This does not look like a valid {tenant}.',
+  // {tenant} is the field's label ("Organisation or account"): quoted as a field name.
+  'tenant.confirm': 'What I entered as “{tenant}” belongs to my organisation.',
+  'tenant.required': 'Fill in “{tenant}”.',
+  'tenant.invalid': 'This does not look like a valid “{tenant}”.',
   'tenant.unconfirmed': 'Confirm that it belongs to your organisation.',
   'tenant.preview': 'Tickets go to {url}',
 } as const;
@@ -118,12 +121,35 @@ const network = {
   'network.check.redirect': 'Redirects stay safe',
   'network.check.dns_rebinding': 'DNS answers stay put',
   'network.check.ownership': 'Answers as {provider}',
+  'network.check.ownership.webhook': 'Receiver identity',
   'network.outcome.passed': 'Passed',
   'network.outcome.failed': 'Failed',
   'network.outcome.skipped': 'Skipped',
   'network.outcome.pending': 'Checking',
   'network.offender.address': 'Offending address:',
+  'network.offender.host': 'Offending host name:',
   'network.offender.hop': 'Offending redirect hop:',
+  'network.offender.endpoint': 'Identity endpoint:',
+  'network.offender.url': 'Offending URL:',
+  'network.offender.value': 'Offending value:',
+  'network.why.label': 'Why we ask',
+  'network.why':
+    'The backend will connect to this server, send it the credential you enter and export tickets to it. Your confirmation keeps the product from being pointed at a server your organisation does not run or may not scan.',
+  'network.why.webhook':
+    'The backend will send ticket events to this endpoint. Your confirmation keeps findings from being delivered to an endpoint your organisation does not run.',
+  'network.help.label': 'What the checks mean',
+  'network.help.intro': 'Before any credential is sent, the backend checks the URL itself:',
+  'network.help.scheme': 'Only https, with no user name or password in the URL.',
+  'network.help.private_network':
+    'Every address the host name resolves to must be public. Private, loopback and link-local addresses would point the backend into a private network.',
+  'network.help.reserved_ip':
+    'Documentation, benchmarking, multicast and other special-purpose ranges are refused, including IPv4 addresses hidden inside IPv6 ones.',
+  'network.help.redirect': 'Each redirect is followed one hop at a time and its target checked the same way, up to a small limit.',
+  'network.help.dns_rebinding':
+    'The backend connects to the very address it checked, so a second DNS answer cannot swap in an internal one (DNS rebinding).',
+  'network.help.ownership': 'The server’s identity endpoint must answer as {provider}, so the URL really leads to that product.',
+  'network.help.ownership.webhook':
+    'Webhook endpoints have no identity endpoint to ask. A signed test event, answered with a 2xx status, proves the receiver instead.',
   'network.passed': 'All checks passed for {url}.',
   'network.blocked.title': 'This URL is blocked',
   'network.blocked.body': 'No credential will be sent to it. Failed: {checks}.',
@@ -153,6 +179,11 @@ const allowlist = {
   'allowlist.copiedAll': 'Copied all addresses',
   'allowlist.copyFailed': 'Could not copy. Select the address and copy it by hand.',
   'allowlist.missing': 'Choose how the backend reaches your server.',
+  'allowlist.help.label': 'What tunnel and allowlist mean',
+  'allowlist.help.tunnel':
+    'A connection you run and approved, such as a reverse proxy or a zero-trust connector, carries the backend’s requests into your network. The server itself stays closed to the internet.',
+  'allowlist.help.allowlist':
+    'A firewall or VPN rule admits only the source addresses on its list. Add the backend’s egress addresses, shown when you choose this option; everyone else stays out.',
 } as const;
 
 const auth = {
@@ -162,7 +193,8 @@ const auth = {
   'auth.grants': 'What it allows',
   'auth.revokeLater': 'Revoke it later:',
   'auth.createAt': 'Create it:',
-  'auth.fieldInvalid': 'Enter a valid {field}.',
+  // {field} is a catalog label ("Personal access token"): quoted as a field name.
+  'auth.fieldInvalid': 'Enter a valid “{field}”.',
   'auth.warn.edges': 'It starts or ends with spaces or line breaks. They are not part of the credential.',
   'auth.warn.scheme': 'Paste only the credential, without a scheme such as "Bearer".',
   'auth.warn.spaces': 'It contains spaces or line breaks. Check that you copied only the credential.',
@@ -179,7 +211,7 @@ const auth = {
   'auth.hideLabel': 'Hide {field}',
   'auth.secretNote': 'Sent once when you save, never shown again.',
   'auth.locked': 'The credential field appears once the steps above are complete.',
-  'auth.empty': 'Enter the {field}.',
+  'auth.empty': 'Fill in “{field}”.',
   'auth.required.title': '{provider} needs your action',
   'auth.required.open': 'Open {label}',
 } as const;
@@ -251,6 +283,10 @@ const fallback = {
   'fallback.unavailable': 'Portable export is not available for this account.',
   'fallback.reason.blocked': 'A live connection is not possible because the URL is blocked.',
   'fallback.reason.unreachable': 'A live connection is not possible because the server is not reachable.',
+  'fallback.chosenAs': 'Portable export is selected, as {format}.',
+  'fallback.open': 'Open portable export',
+  'fallback.next.url': 'Next: get the files there and import them into your tracker.',
+  'fallback.next': 'Next: the findings are offered as files to download; import them into your tracker yourself.',
 } as const;
 
 const hint = {

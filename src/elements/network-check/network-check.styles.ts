@@ -45,10 +45,28 @@ export const networkCheckStyles = css`
   }
   .results-head {
     display: flex;
-    justify-content: space-between;
-    align-items: baseline;
-    gap: var(--_s2);
+    align-items: center;
+    gap: var(--_s1);
     margin-bottom: var(--_s3);
+  }
+  /* Explanations slotted into pts-hint: styled here, where they live. */
+  pts-hint.wide::part(panel) {
+    max-width: min(420px, calc(100vw - 16px));
+  }
+  .hint-intro {
+    margin: 0 0 var(--_s2);
+  }
+  .hint-list {
+    display: grid;
+    gap: var(--_s2);
+    margin: 0;
+  }
+  .hint-list dt {
+    font-weight: 600;
+  }
+  .hint-list dd {
+    margin: 0;
+    color: var(--_muted);
   }
   .checks {
     list-style: none;
@@ -148,6 +166,13 @@ export const networkCheckStyles = css`
   @container (max-width: 480px) {
     .url-row {
       grid-template-columns: 1fr;
+    }
+  }
+  /* The ways on from a blocked URL: one row while all fit, else a full-width stack, never a lone orphan. */
+  @container (max-width: 36rem) {
+    .blocked .actions {
+      flex-direction: column;
+      align-items: stretch;
     }
   }
   :host {

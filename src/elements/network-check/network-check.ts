@@ -4,11 +4,13 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { CheckName, CheckStatus, UrlCheckEntry } from '../../core/contract/schemas.js';
 import type { Edition, Provider } from '../../core/providers/types.js';
+import { parseIp } from '../../core/url/classify.js';
 import { staticUrlCheck } from '../../core/url/index.js';
 import { icon, type IconName } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { CHECK_ORDER, type PtsErrorView } from '../base/view.js';
-import { formatList } from '../messages/messages.js';
+import { PtsHint } from '../hint/hint.js';
+import { formatList, type MessageKey } from '../messages/messages.js';
 import { networkCheckStyles } from './network-check.styles.js';
 
 /** What the element needs of a server URL check (a `UrlCheckResponse` fits). */
@@ -29,8 +31,23 @@ export type StaticFeedback =
 /** The static half of the URL policy, run on every keystroke. */
 export type StaticCheckFn = (value: string) => StaticFeedback;
 
-
 type Tone = 'error' | 'neutral' | 'ok';
+
+type OffenderLabel = Extract<MessageKey, `network.offender.${string}`>;
+
+/**
+ * Names what a failed check's offender is: an address, a host name, a redirect
+ * hop, the identity endpoint, another URL, or a plain value (a scheme, a port).
+ */
+function offenderLabel(check: CheckName, offender: string): OffenderLabel {
+  // A bare number ("443") would parse as an IPv4 address; addresses have dots or colons.
+  if (/[.:]/.test(offender) && parseIp(offender)) return 'network.offender.address';
+  if (check === 'redirect') return 'network.offender.hop';
+  const url = /^[a-z][a-z\d+.-]*:\/\//i.test(offender);
+  if (url) return check === 'ownership' ? 'network.offender.endpoint' : 'network.offender.url';
+  if (check !== 'scheme' && /^[a-z\d_-]+(\.[a-z\d_-]+)*\.?$/i.test(offender)) return 'network.offender.host';
+  return 'network.offender.value';
+}
 
 const OUTCOME: Record<CheckStatus | 'pending', IconName> = {
   passed: 'checkCircle',
@@ -41,7 +58,8 @@ const OUTCOME: Record<CheckStatus | 'pending', IconName> = {
 
 /**
  * The URL field is in the DOM only while both `ownershipConfirmed` and
- * `exportAuthorized` are true.
+ * `exportAuthorized` are true. Explanations ("why we ask", what each server
+ * check means) sit in `pts-hint` popovers; `define()` registers `pts-hint` too.
  *
  * @summary The network step of a self-hosted or webhook target: ownership and
  * scan/export authorisation first; only then the URL field, with instant
@@ -66,6 +84,12 @@ const OUTCOME: Record<CheckStatus | 'pending', IconName> = {
 export class PtsNetworkCheck extends PtsElement {
   static override tag = 'pts-network-check';
   static override styles = [PtsElement.styles, networkCheckStyles];
+
+  /** Registers the element and the `pts-hint` its explanations open in. */
+  static override define(this: CustomElementConstructor & { tag: string }, tag?: string, registry: CustomElementRegistry = customElements): void {
+    PtsHint.define(undefined, registry);
+    PtsElement.define.call(this, tag, registry);
+  }
 
   /** The catalog's provider: its label in the ownership text, its editions for the cloud way out. */
   @property({ attribute: false }) provider: Provider | null = null;
@@ -200,21 +224,39 @@ export class PtsNetworkCheck extends PtsElement {
     }
   }
 
+  private get webhook(): boolean {
+    return this.edition?.mode === 'webhook';
+  }
+
   private checkLabel(name: UrlCheckEntry['name']): string {
-    return name === 'ownership'
-      ? this.t('network.check.ownership', { provider: this.provider?.label ?? '' })
-      : this.t(`network.check.${name}`);
+    if (name !== 'ownership') return this.t(`network.check.${name}`);
+    // A webhook has no product to answer as; a signed test event proves the receiver.
+    return this.webhook ? this.t('network.check.ownership.webhook') : this.t('network.check.ownership', { provider: this.provider?.label ?? '' });
+  }
+
+  private checkHelp(name: UrlCheckEntry['name']): string {
+    if (name !== 'ownership') return this.t(`network.help.${name}`);
+    return this.webhook ? this.t('network.help.ownership.webhook') : this.t('network.help.ownership', { provider: this.provider?.label ?? '' });
+  }
+
+  /** What each server check means, in a hint beside the checks' heading. */
+  private renderChecksHint(): TemplateResult {
+    return html`<pts-hint class="wide" label=${this.t('network.help.label')} placement="bottom-start">
+      <p class="hint-intro">${this.t('network.help.intro')}</p>
+      <dl class="hint-list">
+        ${CHECK_ORDER.map((name) => html`<div><dt>${this.checkLabel(name)}</dt><dd>${this.checkHelp(name)}</dd></div>`)}
+      </dl>
+    </pts-hint>`;
   }
 
   private renderCheck(entry: { name: UrlCheckEntry['name']; status: CheckStatus | 'pending'; detail?: string | undefined; offender?: string | undefined }): TemplateResult {
-    const offenderKey = entry.name === 'redirect' ? 'network.offender.hop' : 'network.offender.address';
     return html`<li class=${entry.status}>
       <span class="mark">${icon(OUTCOME[entry.status], entry.status === 'pending' ? 'spin' : '')}</span>
       <span class="check-name">${this.checkLabel(entry.name)}</span>
       <span class="outcome">${this.t(`network.outcome.${entry.status}`)}</span>
       ${entry.detail ? html`<span class="check-detail">${entry.detail}</span>` : nothing}
       ${entry.offender && entry.status === 'failed'
-        ? html`<span class="offender">${this.t(offenderKey)} <code>${entry.offender}</code></span>`
+        ? html`<span class="offender">${this.t(offenderLabel(entry.name, entry.offender))} <code>${entry.offender}</code></span>`
         : nothing}
     </li>`;
   }
@@ -225,7 +267,7 @@ export class PtsNetworkCheck extends PtsElement {
       ? CHECK_ORDER.map((name) => ({ name, status: 'pending' as const }))
       : [...(this.result?.checks ?? [])].sort((a, b) => CHECK_ORDER.indexOf(a.name) - CHECK_ORDER.indexOf(b.name));
     return html`<section class="results card" aria-labelledby="results-title" aria-busy=${this.checking ? 'true' : 'false'}>
-      <div class="results-head">${this.heading(this.t('network.results'), 'subtitle', 'results-title')}</div>
+      <div class="results-head">${this.heading(this.t('network.results'), 'subtitle', 'results-title')}${this.renderChecksHint()}</div>
       <ol class="checks" part="checks">
         ${entries.map((e) => this.renderCheck(e))}
       </ol>
@@ -262,7 +304,7 @@ export class PtsNetworkCheck extends PtsElement {
       <div class="body">
         ${this.heading(this.t('network.blocked.title'), 'subtitle', 'blocked-title', true)}
         <p>${this.t('network.blocked.body', { checks: formatList(failed, this.resolvedLang || undefined) })}</p>
-        <div class="row">
+        <div class="row actions">
           ${this.portableExport
             ? html`<button type="button" class="btn small primary" @click=${() => this.emit('pts-network-fallback', {})}>
                 ${icon('download')}${this.t('network.blocked.export')}
@@ -289,7 +331,7 @@ export class PtsNetworkCheck extends PtsElement {
 
   private renderField(): TemplateResult {
     const spec = this.edition?.baseUrl;
-    const webhook = this.edition?.mode === 'webhook';
+    const webhook = this.webhook;
     const check = this.runStatic(this.baseUrl);
     let tone: Tone | undefined;
     // Once the server has the URL, its answer replaces the static hint.
@@ -333,7 +375,7 @@ export class PtsNetworkCheck extends PtsElement {
   }
 
   override render() {
-    const webhook = this.edition?.mode === 'webhook';
+    const webhook = this.webhook;
     return html`<fieldset class="confirms">
         <legend>${this.t('network.legend')}</legend>
         <label class="check">
@@ -357,7 +399,10 @@ export class PtsNetworkCheck extends PtsElement {
       </fieldset>
       ${this.confirmed
         ? this.renderField()
-        : html`<p class="locked">${icon('lock')}<span>${this.t('network.confirmFirst')}</span></p>`}
+        : html`<p class="locked">
+            ${icon('lock')}<span>${this.t('network.confirmFirst')}</span>
+            <pts-hint label=${this.t('network.why.label')} placement="bottom">${this.t(webhook ? 'network.why.webhook' : 'network.why')}</pts-hint>
+          </p>`}
       ${this.confirmed ? this.renderResults() : nothing} ${this.confirmed ? this.renderOutcome() : nothing}
       <p class="sr-only" role="status">${this.liveText()}</p>`;
   }

@@ -58,7 +58,7 @@ export interface StepChangeDetail {
 
 export interface FallbackChosenDetail {
   readonly draft: TargetDraft;
-  /** The export format chosen, when the backend offers formats. */
+  /** The export format chosen, when the backend offers formats. Fixed for the decision: changing it means choosing again. */
   readonly format?: string;
 }
 

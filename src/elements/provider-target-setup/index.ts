@@ -17,5 +17,5 @@ export {
   type TargetSavedDetail,
 } from './events.js';
 export { setupContext, type SetupContextValue } from './context.js';
-export { AuthPopup, exactOrigin, type AuthPopupOptions, type PopupOutcome } from './oauth-popup.js';
+export { AuthPopup, exactOrigin, type AuthPopupOptions, type PopupFailure, type PopupOutcome } from './oauth-popup.js';
 export { buildSupportDetails, hostOf, type LoggedError, type SupportInput } from './support.js';

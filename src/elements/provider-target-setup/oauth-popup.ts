@@ -12,14 +12,21 @@ import type { ErrorCode } from '../../core/contract/errors.js';
 import { AuthResultMessageSchema, type AuthStartResponse } from '../../core/contract/schemas.js';
 import { safeHref } from '../base/links.js';
 
+/**
+ * How an authorisation ended without a grant. `denied` and `closed` share the
+ * code `AUTH_CANCELLED` but not their words: a customer who said no at the
+ * provider needs to hear that, not that a window was closed.
+ */
+export type PopupFailure = 'denied' | 'closed' | 'error';
+
 export type PopupOutcome =
   | { readonly status: 'authorized'; readonly authorizationId: string }
-  | { readonly status: 'failed'; readonly code: ErrorCode };
+  | { readonly status: 'failed'; readonly code: ErrorCode; readonly reason: PopupFailure };
 
 export interface AuthPopupOptions {
   /** The backend's answer to `/auth/start`. */
   readonly start: AuthStartResponse;
-  /** Called once, with the result or with `AUTH_CANCELLED` when the window closed first. */
+  /** Called once, with the result, or with `AUTH_CANCELLED` (reason `closed`) when the window closed first. */
   readonly onResult: (outcome: PopupOutcome) => void;
   /** The window that opens the popup and receives its message. */
   readonly window?: Window;
@@ -135,7 +142,7 @@ export class AuthPopup {
       if (!message.authorization_id) return;
       this.#report({ status: 'authorized', authorizationId: message.authorization_id });
     } else {
-      this.#report({ status: 'failed', code: message.code ?? 'AUTH_CANCELLED' });
+      this.#report({ status: 'failed', code: message.code ?? 'AUTH_CANCELLED', reason: message.status });
     }
     try {
       popup.close();
@@ -153,6 +160,6 @@ export class AuthPopup {
       closed = false;
     }
     // The callback page posts and then closes itself: give its message a moment to arrive.
-    if (closed) this.#grace = setTimeout(() => this.#report({ status: 'failed', code: 'AUTH_CANCELLED' }), this.#pollMs);
+    if (closed) this.#grace = setTimeout(() => this.#report({ status: 'failed', code: 'AUTH_CANCELLED', reason: 'closed' }), this.#pollMs);
   };
 }

@@ -23,6 +23,7 @@ import {
   currentStep,
   initialState,
   isBusy,
+  isGrantKind,
   limitationWarnings,
   readiness,
   saveRequest,
@@ -30,9 +31,10 @@ import {
   selectedProvider,
   transition,
   urlCheckRequest,
+  DRAFT_PHASES,
   FLOW_STEPS,
 } from '../../core/flow/index.js';
-import type { FlowErrorInput, FlowEvent, FlowState, FlowStep } from '../../core/flow/types.js';
+import type { FlowError, FlowErrorInput, FlowEvent, FlowState, FlowStep } from '../../core/flow/types.js';
 import { getProvider, recommendedMethod, withDocOverrides } from '../../core/providers/index.js';
 import { PROVIDERS } from '../../core/providers/index.js';
 import type { AuthMethod, DocOverrides, Edition, Provider } from '../../core/providers/types.js';
@@ -61,6 +63,7 @@ import { draftOf } from './draft.js';
 import { AuthPopup, startExpired } from './oauth-popup.js';
 import { setupStyles } from './provider-target-setup.styles.js';
 import { buildSupportDetails, type LoggedError } from './support.js';
+import { addsInformation } from './wording.js';
 
 /** Codes that stop the flow until the customer acts; they become `target-blocked`. */
 const BLOCK_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -73,24 +76,15 @@ const BLOCK_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
 
 const MAX_LOGGED_ERRORS = 10;
 
-/** Phases whose footer offers Cancel; the others have their own way out. */
-const CANCELLABLE: ReadonlySet<FlowState['phase']> = new Set<FlowState['phase']>([
-  'edition',
-  'limitation-blocked',
-  'tenant',
-  'ownership',
-  'base-url',
-  'checking',
-  'url-blocked',
-  'allowlist',
-  'auth',
-  'auth-required',
-]);
-
 type Request = 'status' | 'target' | 'check' | 'save' | 'revoke' | 'auth';
 
 function isGrant(method: AuthMethod | null | undefined): boolean {
-  return method?.kind === 'oauth' || method?.kind === 'app-install';
+  return !!method && isGrantKind(method);
+}
+
+/** "Provider · Edition", naming it once where the edition is called like its provider (Linear, a webhook). */
+function providerLine(provider: string, edition: string | undefined): string {
+  return edition && edition !== provider ? `${provider} · ${edition}` : provider;
 }
 
 /** Steps passed over on the way to portable export: between where it was chosen and the last step. */
@@ -134,14 +128,14 @@ function flowErrorOf(error: BackendError): FlowErrorInput {
  * @fires {TargetRevokedEvent} target-revoked - The backend dropped the target's credentials; record and history stay. Detail `TargetRevokedDetail`: `{ target: TargetRecord }`.
  * @fires {TargetRevokeRequestEvent} target-revoke-request - Cancelable: fired before a disconnect is sent; `preventDefault()` stops it. Detail `TargetRevokeRequestDetail`: `{ target: TargetRecord }`.
  * @fires {StepChangeEvent} step-change - The visible step changed. Detail `StepChangeDetail`: `{ step: FlowStep; previous: FlowStep }`.
- * @fires {FallbackChosenEvent} fallback-chosen - Portable export was chosen. Detail `FallbackChosenDetail`: `{ draft: TargetDraft; format?: string }`.
+ * @fires {FallbackChosenEvent} fallback-chosen - Portable export was chosen, once per decision: where several formats are offered, after the customer picked one and confirmed. Detail `FallbackChosenDetail`: `{ draft: TargetDraft; format?: string }`.
  * @slot footer - Extra content in the footer, e.g. a link to the host's help.
  * @csspart base - The card around everything.
  * @csspart header - Title and step path.
  * @csspart step - The current step.
  * @csspart step-heading - The current step's heading (focused on each step change).
  * @csspart actions - The row of Back / Continue / Save buttons.
- * @csspart footer - The footer with "Copy support details", the `footer` slot and Cancel (where the step allows it).
+ * @csspart footer - The footer with "Copy support details", the `footer` slot and Cancel (while a target is being drafted, `DRAFT_PHASES`).
  * @cssstate loading - A backend call is in flight (status, URL check, save, revoke, authorisation).
  * @cssstate blocked - The flow is blocked (auth required, URL blocked, allowlist missing, ownership unclear, provider limitation).
  * @cssstate saved - The target was saved.
@@ -203,6 +197,12 @@ export class ProviderTargetSetup extends PtsElement {
   @state() private allowlistDraft: AllowlistStatus | null = null;
   @state() private saveError: PtsErrorView | null = null;
   @state() private retype = false;
+  /** The last grant failed because the customer said no at the provider (not because a window was closed). */
+  @state() private authDenied = false;
+  /** The host answered `target-revoke-request` with `preventDefault()`. */
+  @state() private revokeVetoed = false;
+  /** Portable export was confirmed (with its format) and `fallback-chosen` fired. */
+  @state() private fallbackConfirmed = false;
   @state() private supportCopy: 'idle' | 'copied' | 'failed' = 'idle';
   @state() private polite = '';
   @state() private assertive = '';
@@ -220,7 +220,8 @@ export class ProviderTargetSetup extends PtsElement {
   #openedTargetId = '';
   #needsLoad = false;
   #started = false;
-  #focus: 'heading' | 'auto' | null = null;
+  /** Where focus goes after the next render, if it was inside the element: `save` and `connect` outlive a vanishing control. */
+  #focus: 'heading' | 'auto' | 'save' | 'connect' | null = null;
   #hadFocus = false;
   #batch: { step: FlowStep } | null = null;
   #fallbackFormat: string | undefined;
@@ -246,7 +247,12 @@ export class ProviderTargetSetup extends PtsElement {
 
   /** A redacted summary for support: provider, mode, host, check results, error codes, time. Never a secret. */
   supportDetails(): string {
-    return buildSupportDetails({ state: this.flow, errors: this.#errors, lastChecks: this.#lastChecks });
+    return buildSupportDetails({
+      state: this.flow,
+      errors: this.#errors,
+      lastChecks: this.#lastChecks,
+      ...(this.flow.phase === 'fallback' ? { fallback: { confirmed: this.fallbackConfirmed, format: this.#fallbackFormat } } : {}),
+    });
   }
 
   /** Copies `supportDetails()` to the clipboard; resolves with whether it worked. */
@@ -327,6 +333,15 @@ export class ProviderTargetSetup extends PtsElement {
     if (!focus || !this.#hadFocus) return;
     if (focus === 'heading') {
       this.#stepHeading()?.focus();
+      return;
+    }
+    if (focus === 'save') {
+      this.renderRoot.querySelector<HTMLElement>('#save')?.focus();
+      return;
+    }
+    if (focus === 'connect') {
+      const auth = this.renderRoot.querySelector<PtsAuth>('pts-auth');
+      void auth?.updateComplete.then(() => auth.renderRoot.querySelector<HTMLElement>('[part=connect]')?.focus());
       return;
     }
     // Sub-elements render after this one: look once they are done whether the focused control went away.
@@ -478,8 +493,8 @@ export class ProviderTargetSetup extends PtsElement {
     }
     if (next.phase === 'ownership') this.ownershipDraft = { ownership: false, exportAuthorization: false };
     if (next.phase === 'allowlist' && before?.phase !== 'allowlist') {
-      // Back from the credential step the recorded path is offered again.
-      const kept = !next.error && before && 'site' in before && before.site.kind === 'checked' ? before.site.allowlistStatus : null;
+      // Back from the credential step, or sent back by a refused save, the recorded path is offered again.
+      const kept = before && 'site' in before && before.site.kind === 'checked' ? before.site.allowlistStatus : null;
       this.allowlistDraft = next.allowlistStatus ?? kept;
     }
     if (left(['checking'])) this.#requests.get('check')?.abort();
@@ -488,6 +503,7 @@ export class ProviderTargetSetup extends PtsElement {
       this.retype = false;
     }
     if (left(['auth', 'saving'])) {
+      this.authDenied = false;
       this.#closePopup();
       this.#blockedStart = undefined;
       this.#requests.get('auth')?.abort();
@@ -495,6 +511,7 @@ export class ProviderTargetSetup extends PtsElement {
     if (next.phase === 'status') {
       this.targetError = null;
     }
+    this.revokeVetoed = false;
     this.supportCopy = 'idle';
   }
 
@@ -697,7 +714,13 @@ export class ProviderTargetSetup extends PtsElement {
       if (typed && next.credentialEntered) this.#send({ type: 'credential-changed', entered: false });
       this.retype = typed;
     }
-    if (code !== 'REQUEST_ABORTED') this.#announce(this.t(`error.${code}`), true);
+    if (code === 'REQUEST_ABORTED') return;
+    // Announced as shown: a limitation is told by its title, naming the edition.
+    const text =
+      next.phase === 'limitation-blocked'
+        ? this.t('root.limitation.title', { edition: this.#view(next).edition?.label ?? next.edition.label })
+        : this.t(`error.${code}`);
+    this.#announce(text, true);
   }
 
   #runRevoke(revoking: Extract<FlowState, { phase: 'revoking' }>): void {
@@ -745,6 +768,7 @@ export class ProviderTargetSetup extends PtsElement {
     if (f.phase !== 'auth' || !isGrant(f.method) || f.authorization.status === 'pending') return;
     const reuse = this.#blockedStart;
     this.#blockedStart = undefined;
+    this.authDenied = false;
     this.#send({ type: 'authorization-started' });
     // A start whose popup was blocked is reopened right here, inside the click, so the browser allows it.
     if (reuse && !startExpired(reuse)) {
@@ -795,8 +819,10 @@ export class ProviderTargetSetup extends PtsElement {
           this.#send({ type: 'authorization-completed', authorizationId: outcome.authorizationId });
           const provider = selectedProvider(this.flow);
           this.#announce(this.t('auth.connected', { provider: provider?.label ?? '' }));
+          // The Connect button gives way to the connected notice: Save is what comes next.
+          if (this.flow.phase === 'auth') this.#focus = 'save';
         } else {
-          this.#authFailed(outcome.code);
+          this.#authFailed(outcome.code, outcome.reason === 'denied');
         }
       },
     });
@@ -812,12 +838,22 @@ export class ProviderTargetSetup extends PtsElement {
     this.#popup = popup;
   }
 
-  #authFailed(code: ErrorCode): void {
+  #authFailed(code: ErrorCode, denied = false): void {
     const before = this.flow;
-    this.#send({ type: 'authorization-failed', error: { code } });
+    const next = this.#send({ type: 'authorization-failed', error: { code } });
+    this.authDenied = denied && code === 'AUTH_CANCELLED';
     this.#log(code);
     this.#blocked(code, undefined, before);
-    if (code !== 'REQUEST_ABORTED') this.#announce(this.t(`error.${code}`), true);
+    if (code !== 'REQUEST_ABORTED') this.#announce(this.#authErrorText(code), true);
+    // Back to the Connect button for another try.
+    if (next.phase === 'auth') this.#focus = 'connect';
+  }
+
+  #authErrorText(code: ErrorCode): string {
+    if (code === 'AUTH_CANCELLED' && this.authDenied) {
+      return this.t('root.authDenied', { provider: selectedProvider(this.flow)?.label ?? '' });
+    }
+    return this.t(`error.${code}`);
   }
 
   // ------------------------------------------------------------------ user actions
@@ -908,15 +944,31 @@ export class ProviderTargetSetup extends PtsElement {
     if (cloud) this.#send({ type: 'select-edition', editionId: cloud.id });
   }
 
+  /**
+   * Portable export. `fallback-chosen` fires once per decision, with the format
+   * it was made in. A choice made without a format (the blocked URL's button)
+   * while several formats are offered opens the portable-export step, where the
+   * format is picked and the choice confirmed.
+   */
   #chooseFallback(format?: string): void {
-    const before = this.flow;
+    const current = this.flow;
+    if (current.phase === 'fallback') {
+      if (!this.fallbackConfirmed) this.#confirmFallback(current.from, format);
+      return;
+    }
     const next = this.#send({ type: 'fallback-chosen' });
     if (next.phase !== 'fallback') return;
-    this.#fallbackFormat = format ?? this.portable?.formats[0];
-    this.dispatchEvent(
-      new FallbackChosenEvent({ draft: draftOf(before), ...(this.#fallbackFormat ? { format: this.#fallbackFormat } : {}) }),
-    );
-    this.#announce(this.t('fallback.chosen'));
+    const formats = this.portable?.formats ?? [];
+    this.#fallbackFormat = undefined;
+    this.fallbackConfirmed = false;
+    if (format !== undefined || formats.length <= 1) this.#confirmFallback(current, format ?? formats[0]);
+  }
+
+  #confirmFallback(from: FlowState, format: string | undefined): void {
+    this.#fallbackFormat = format;
+    this.fallbackConfirmed = true;
+    this.dispatchEvent(new FallbackChosenEvent({ draft: draftOf(from), ...(format ? { format } : {}) }));
+    this.#announce(format ? this.t('fallback.chosenAs', { format: format.toUpperCase() }) : this.t('fallback.chosen'));
   }
 
   #continueAllowlist(): void {
@@ -951,7 +1003,12 @@ export class ProviderTargetSetup extends PtsElement {
     const f = this.flow;
     if (f.phase !== 'revoke-disconnect') return;
     const request = new TargetRevokeRequestEvent({ target: f.target });
-    if (!this.dispatchEvent(request)) return;
+    this.revokeVetoed = !this.dispatchEvent(request);
+    if (this.revokeVetoed) {
+      // Nothing changes on screen otherwise: say so, politely; focus stays on the Disconnect button.
+      this.#announce(this.t('root.revokeVetoed'));
+      return;
+    }
     this.#send({ type: 'disconnect-requested' });
   }
 
@@ -1042,6 +1099,23 @@ export class ProviderTargetSetup extends PtsElement {
     return html`<div class="notice ${tone}">${icon(icons[tone])}<div class="body">${body}${extra}</div></div>`;
   }
 
+  /**
+   * A refusal in the catalog's words, the backend's message under them only when
+   * it adds information (`addsInformation`), and the backend's action, a concrete
+   * next step the catalog cannot know.
+   */
+  #errorNotice(error: FlowError, lead = ''): TemplateResult {
+    const text = this.#errorText(error);
+    const extra = error.message && addsInformation(error.message, [lead, text]) ? error.message : '';
+    const action = error.action;
+    return this.#notice(
+      'danger',
+      html`<p>${lead ? html`<strong>${lead}</strong> ` : nothing}${text}</p>`,
+      html`${extra ? html`<p class="muted">${extra}</p>` : nothing}
+      ${action ? html`<p>${action.url ? externalLink(action.label, action.url, this.t('common.newTab')) : action.label}</p>` : nothing}`,
+    );
+  }
+
   #actions(back: TemplateResult | typeof nothing, primary: TemplateResult | typeof nothing): TemplateResult {
     return html`<div class="actions" part="actions">
       <div class="row">${back}</div>
@@ -1088,7 +1162,7 @@ export class ProviderTargetSetup extends PtsElement {
           </button>
           <slot name="footer"></slot>
         </div>
-        ${CANCELLABLE.has(f.phase)
+        ${DRAFT_PHASES.has(f.phase)
           ? html`<button type="button" class="btn ghost small" @click=${() => this.#cancel()}>${this.t('root.cancel')}</button>`
           : nothing}
       </footer>
@@ -1111,6 +1185,10 @@ export class ProviderTargetSetup extends PtsElement {
         html`<p><strong>${this.t('status.loadFailed')}</strong> ${this.#errorText(this.statusError)}</p>`,
         html`<div class="row"><button type="button" class="btn small" @click=${() => this.reload()}>${icon('refresh')}${this.t('common.retry')}</button></div>`,
       );
+    }
+    // A preselected provider starts past the status step: say that /status is still on its way, without holding the step.
+    if (this.statusLoading && step !== 'status') {
+      return html`<p class="muted loading-line status-loading">${icon('spinner', 'spin')}${this.t('root.statusLoading')}</p>`;
     }
     return nothing;
   }
@@ -1194,7 +1272,7 @@ export class ProviderTargetSetup extends PtsElement {
         <span class="logo" aria-hidden="true">${provider?.label.charAt(0) ?? '?'}</span>
         <div>
           <div role="heading" aria-level=${this.#sub} class="subtitle" id="target-name">${targetName(target)}</div>
-          <div class="muted small">${provider?.label ?? target.provider}${edition ? html` · ${edition.label}` : nothing}</div>
+          <div class="muted small">${providerLine(provider?.label ?? target.provider, edition?.label)}</div>
         </div>
         <span class="badge ${tone}">${icon(stateIcon[target.state])}${this.t(`status.state.${target.state}`)}</span>
       </div>
@@ -1209,7 +1287,7 @@ export class ProviderTargetSetup extends PtsElement {
           ? html`<dt>${this.t('root.target.network')}</dt>
               <dd>${this.t(`allowlist.${target.allowlist_status}`)}</dd>`
           : nothing}
-        <dt>${this.t('root.target.auth')}</dt>
+        <dt>${this.t(target.state === 'revoked' ? 'root.target.authRevoked' : 'root.target.auth')}</dt>
         <dd>${method?.label ?? target.auth_method} <code>${target.token_type}</code></dd>
         ${target.scopes.length
           ? html`<dt>${this.t('auth.scopes')}</dt>
@@ -1286,6 +1364,7 @@ export class ProviderTargetSetup extends PtsElement {
         @pts-revoke-confirm=${() => this.#confirmRevoke()}
         @pts-revoke-cancel=${() => this.#cancelRevoke()}
       ></pts-revoke>
+      ${f.phase === 'revoke-disconnect' && this.revokeVetoed ? this.#notice('info', html`<p>${this.t('root.revokeVetoed')}</p>`) : nothing}
       ${f.phase === 'revoked'
         ? this.#actions(nothing, html`<button type="button" class="btn primary" @click=${() => this.#back()}>${this.t('root.backToTargets')}</button>`)
         : nothing}`;
@@ -1308,6 +1387,11 @@ export class ProviderTargetSetup extends PtsElement {
     const { provider, edition } = this.#view(f);
     const blockedEdition = f.phase === 'limitation-blocked' ? edition : null;
     const stuck = f.phase === 'limitation-blocked' && this.editionDraft === f.edition.id;
+    const title = this.t('root.limitation.title', { edition: blockedEdition?.label ?? '' });
+    // The catalog's own limitations are told by the mode card; the backend's reason only when it says more than the title.
+    const limitation = f.phase === 'limitation-blocked' ? f.limitation : null;
+    const known = !!limitation && !!blockedEdition?.limitations.some((l) => l.id === limitation.id);
+    const reason = limitation && !known && addsInformation(limitation.message, [title]) ? limitation.message : '';
     return html`<pts-deployment-mode
         .messages=${this.messages}
         .headingLevel=${this.#sub}
@@ -1326,10 +1410,8 @@ export class ProviderTargetSetup extends PtsElement {
       ${f.phase === 'limitation-blocked'
         ? html`${this.#notice(
               'danger',
-              html`<p><strong>${this.t('root.limitation.title', { edition: blockedEdition?.label ?? '' })}</strong></p>
-                ${blockedEdition?.limitations.some((l) => l.id === f.limitation.id)
-                  ? nothing
-                  : html`<p>${f.limitation.message || this.t('error.PROVIDER_LIMITATION')}</p>`}`,
+              html`<p><strong>${title}</strong></p>
+                ${reason ? html`<p>${reason}</p>` : nothing}`,
             )}
             ${this.#renderInlineFallback('')}`
         : nothing}
@@ -1369,13 +1451,7 @@ export class ProviderTargetSetup extends PtsElement {
     const url = f.phase === 'url-blocked' ? f.blocked.url : f.urlDraft;
     const ownershipError = f.phase === 'ownership' && f.error ? f.error : null;
     const urlError = f.phase === 'base-url' && f.error && f.error.code !== 'VALIDATION_FAILED' ? { code: f.error.code } : null;
-    return html`${ownershipError
-        ? this.#notice(
-            'danger',
-            html`<p>${this.#errorText(ownershipError)}</p>`,
-            ownershipError.message ? html`<p class="muted">${ownershipError.message}</p>` : nothing,
-          )
-        : nothing}
+    return html`${ownershipError ? this.#errorNotice(ownershipError) : nothing}
       <pts-network-check
         .messages=${this.messages}
         .headingLevel=${this.#sub}
@@ -1414,8 +1490,10 @@ export class ProviderTargetSetup extends PtsElement {
     const { provider } = this.#view(f);
     const unreachable = f.allowlistStatus === 'unreachable';
     const stuck = unreachable && this.allowlistDraft === 'unreachable';
-    const error = f.error ? { code: f.error.code } : null;
-    return html`<div class="notice success checked" tabindex="-1" data-autofocus>
+    // A refused save is explained above; the group is marked only when nothing is chosen.
+    const error = f.error && !this.allowlistDraft ? { code: f.error.code } : null;
+    return html`${f.error ? this.#errorNotice(f.error, this.t('root.saveRefused')) : nothing}
+      <div class="notice success checked" tabindex="-1" data-autofocus>
         ${icon('checkCircle')}
         <div class="body">
           <p>${this.t('network.passed', { url: f.check.url })}</p>
@@ -1463,7 +1541,9 @@ export class ProviderTargetSetup extends PtsElement {
     const error = this.saveError ?? stateError;
     const messages: MessageBundle | undefined = required
       ? { ...this.messages, 'auth.locked': this.t('root.authRequired.locked') }
-      : this.messages;
+      : error?.code === 'AUTH_CANCELLED' && this.authDenied
+        ? { ...this.messages, 'error.AUTH_CANCELLED': this.#authErrorText('AUTH_CANCELLED') }
+        : this.messages;
     const warnings = limitationWarnings(f);
     const saving = f.phase === 'saving';
     const authorized = f.phase !== 'auth-required' && f.authorization.status === 'completed';
@@ -1472,7 +1552,9 @@ export class ProviderTargetSetup extends PtsElement {
       ${warnings.length
         ? this.#notice('warning', html`${warnings.map((w) => html`<p>${w.message}</p>`)}`)
         : nothing}
-      ${required && f.error.message ? html`<p class="why muted">${f.error.message}</p>` : nothing}
+      ${required && addsInformation(f.error.message, [this.t('auth.required.title', { provider: provider?.label ?? '' }), f.action?.label ?? ''])
+        ? html`<p class="why muted">${f.error.message}</p>`
+        : nothing}
       ${this.retype ? this.#notice('info', html`<p>${this.t('root.retypeCredential')}</p>`) : nothing}
       <pts-auth
         .messages=${messages}
@@ -1509,6 +1591,7 @@ export class ProviderTargetSetup extends PtsElement {
           ? html`<button type="button" class="btn primary" @click=${() => this.#send({ type: 'retry-auth' })}>${this.t('root.authRequired.continue')}</button>`
           : html`<button
               type="button"
+              id="save"
               class="btn primary"
               aria-disabled=${saving || !ready ? 'true' : 'false'}
               @click=${() => this.#save()}
@@ -1540,11 +1623,15 @@ export class ProviderTargetSetup extends PtsElement {
         .format=${this.#fallbackFormat ?? ''}
         .url=${this.portable?.url ?? ''}
         .reason=${reason}
-        .chosen=${true}
+        .chosen=${this.fallbackConfirmed}
+        @pts-fallback-choose=${(e: PtsEvent<'pts-fallback-choose'>) => this.#chooseFallback(e.detail.format)}
       ></pts-fallback>
       ${this.#actions(
         this.#backButton(),
-        html`<button type="button" class="btn primary" @click=${() => this.#cancel()}>${this.t('root.backToTargets')}</button>`,
+        // Until the choice is confirmed, "Use portable export" is the main action on the page.
+        html`<button type="button" class="btn ${this.fallbackConfirmed ? 'primary' : ''}" @click=${() => this.#cancel()}>
+          ${this.t('root.backToTargets')}
+        </button>`,
       )}`;
   }
 }

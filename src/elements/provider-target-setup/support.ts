@@ -25,6 +25,8 @@ export interface SupportInput {
   readonly errors: readonly LoggedError[];
   /** The last server check answer, when the state no longer carries it. */
   readonly lastChecks?: readonly UrlCheckEntry[] | undefined;
+  /** On the portable-export step: whether the choice was confirmed, and in which format. */
+  readonly fallback?: { readonly confirmed: boolean; readonly format?: string | undefined } | undefined;
   readonly now?: Date;
 }
 
@@ -148,6 +150,10 @@ export function buildSupportDetails(input: SupportInput): string {
   const blocked = blockedReason(state);
   if (blocked) lines.push(`Blocked: ${blocked}`);
   if (facts.error) lines.push(`Current error: ${facts.error}`);
+  if (input.fallback) {
+    const format = input.fallback.format && /^[A-Za-z0-9._+-]{1,40}$/.test(input.fallback.format) ? input.fallback.format : undefined;
+    lines.push(`Portable export: ${input.fallback.confirmed ? 'chosen' : 'not confirmed yet'}${format ? ` (format: ${format})` : ''}`);
+  }
   if (checks && checks.length) {
     lines.push('Checks:');
     for (const c of checks) {
