@@ -43,6 +43,7 @@ if (process.argv.includes('--parts')) {
     ['src/core/providers/index.ts', 'provider catalog'],
     ['src/core/flow/index.ts', 'flow machine'],
     ['src/client/index.ts', 'backend client + contract'],
+    ['scripts/size-deps.ts', 'lit + context + floating-ui + contract'],
   );
 }
 let over = false;
