@@ -1,4 +1,4 @@
-import type { StatusResponse, TargetRecord } from '../core/contract/index.js';
+import type { HistoryEntry, StatusResponse, TargetRecord } from '../core/contract/index.js';
 import { SAMPLE_TARGET_IDS } from './scenarios.js';
 
 /**
@@ -21,6 +21,16 @@ export const SAMPLE_PORTABLE_EXPORT: StatusResponse['portable_export'] = {
 
 const at = (day: number, hour = 9): string => `2026-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:30:00Z`;
 
+/** The timestamps and history of a target created and connected on `day`, then through `later`. */
+function lifetime(day: number, ...later: Array<Omit<HistoryEntry, 'at'> & { day: number }>): Pick<TargetRecord, 'created_at' | 'updated_at' | 'history'> {
+  const history: HistoryEntry[] = [
+    { at: at(day), event: 'created' },
+    { at: at(day), event: 'connected' },
+    ...later.map(({ day: when, ...entry }) => ({ at: at(when), ...entry })),
+  ];
+  return { created_at: at(day), updated_at: history[history.length - 1]!.at, history };
+}
+
 const cloudConnected: TargetRecord = {
   id: SAMPLE_TARGET_IDS.cloudConnected,
   provider: 'jira',
@@ -33,12 +43,7 @@ const cloudConnected: TargetRecord = {
   token_type: 'oauth2_3lo',
   scopes: ['read:jira-work', 'write:jira-work', 'offline_access'],
   has_credentials: true,
-  created_at: at(2),
-  updated_at: at(2),
-  history: [
-    { at: at(2), event: 'created' },
-    { at: at(2), event: 'connected' },
-  ],
+  ...lifetime(2),
 };
 
 const selfHostedConnected: TargetRecord = {
@@ -55,12 +60,7 @@ const selfHostedConnected: TargetRecord = {
   token_type: 'jira_dc_pat',
   scopes: [],
   has_credentials: true,
-  created_at: at(4),
-  updated_at: at(4),
-  history: [
-    { at: at(4), event: 'created' },
-    { at: at(4), event: 'connected' },
-  ],
+  ...lifetime(4),
 };
 
 const authRequired: TargetRecord = {
@@ -83,13 +83,7 @@ const authRequired: TargetRecord = {
       url: 'https://github.com/settings/personal-access-tokens',
     },
   },
-  created_at: at(1),
-  updated_at: at(10),
-  history: [
-    { at: at(1), event: 'created' },
-    { at: at(1), event: 'connected' },
-    { at: at(10), event: 'auth_required', detail: 'The token expired.' },
-  ],
+  ...lifetime(1, { day: 10, event: 'auth_required', detail: 'The token expired.' }),
 };
 
 const blocked: TargetRecord = {
@@ -122,13 +116,7 @@ const blocked: TargetRecord = {
       { name: 'ownership', status: 'skipped' },
     ],
   },
-  created_at: at(3),
-  updated_at: at(12),
-  history: [
-    { at: at(3), event: 'created' },
-    { at: at(3), event: 'connected' },
-    { at: at(12), event: 'blocked', detail: 'Base URL check failed: private_network.' },
-  ],
+  ...lifetime(3, { day: 12, event: 'blocked', detail: 'Base URL check failed: private_network.' }),
 };
 
 const revoked: TargetRecord = {
@@ -143,14 +131,8 @@ const revoked: TargetRecord = {
   token_type: 'gitlab_pat',
   scopes: ['api'],
   has_credentials: false,
-  created_at: at(1),
-  updated_at: at(8),
   revoked_at: at(8),
-  history: [
-    { at: at(1), event: 'created' },
-    { at: at(1), event: 'connected' },
-    { at: at(8), event: 'revoked', detail: 'Revoked at the provider, then disconnected.' },
-  ],
+  ...lifetime(1, { day: 8, event: 'revoked', detail: 'Revoked at the provider, then disconnected.' }),
 };
 
 /** One saved target in each state, as the backend returns them (never a secret). */

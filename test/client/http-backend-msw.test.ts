@@ -1,21 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
-import { createHttpBackend, isBackendError } from '../../src/client/index.js';
-import type { BackendError } from '../../src/client/index.js';
+import { createHttpBackend } from '../../src/client/index.js';
 import { DEFAULT_MOCK_ENDPOINT, mockAuthorizationId, startWorker } from '../../src/testing/index.js';
 import type { MockWorker } from '../../src/testing/index.js';
+import { jiraCloudOAuthSave, rejection } from '../testing/backend-fixtures.js';
 
 const CANARY = 'pts-canary-51d0c8b2-do-not-leak';
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isBackendError(error), String(error)).to.equal(true);
-    return error as BackendError;
-  }
-  throw new Error('expected the call to reject');
-}
 
 describe('createHttpBackend over real fetch, against the msw worker', () => {
   let mock: MockWorker;
@@ -72,17 +62,7 @@ describe('createHttpBackend over real fetch, against the msw worker', () => {
       return_origin: location.origin,
     });
     expect(new URL(start.authorization_url).origin).to.equal(location.origin);
-    const saved = await backend.saveTarget({
-      provider: 'jira',
-      edition: 'jira-cloud',
-      deployment_mode: 'cloud',
-      tenant: 'https://acme.atlassian.net',
-      ownership_confirmed: true,
-      export_authorized: true,
-      auth_method: 'oauth2_3lo',
-      token_type: 'oauth2_3lo',
-      authorization_id: mockAuthorizationId(start.state),
-    });
+    const saved = await backend.saveTarget(jiraCloudOAuthSave(mockAuthorizationId(start.state)));
     expect(saved.tenant).to.equal('https://acme.atlassian.net');
   });
 

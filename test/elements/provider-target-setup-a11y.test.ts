@@ -14,13 +14,13 @@ import {
   enterCredential,
   idle,
   mount,
+  mountAtSelfHostedAuth,
   must,
   part,
   phase,
   press,
   runCheck,
   scenario,
-  selfHostedToAuth,
   settle,
   tick,
 } from './provider-target-setup.fixtures.js';
@@ -112,17 +112,13 @@ describe('<provider-target-setup> accessibility', () => {
     await press(el, msg('root.continue'));
     await accessible(el, 'unreachable');
 
-    await scenario('allowlist-missing');
-    el = await mount();
-    await selfHostedToAuth(el);
+    el = await mountAtSelfHostedAuth('allowlist-missing');
     await enterCredential(el, JIRA_PAT);
     await press(el, msg('root.save'));
     await phase(el, 'allowlist');
     await accessible(el, 'allowlist missing');
 
-    await scenario('auth-required');
-    el = await mount();
-    await selfHostedToAuth(el);
+    el = await mountAtSelfHostedAuth('auth-required');
     await enterCredential(el, JIRA_PAT);
     await press(el, msg('root.save'));
     await phase(el, 'auth-required');
@@ -141,9 +137,7 @@ describe('<provider-target-setup> accessibility', () => {
     el = await mount();
     await accessible(el, 'malformed status');
 
-    await scenario('self-hosted-ready');
-    el = await mount();
-    await selfHostedToAuth(el);
+    el = await mountAtSelfHostedAuth();
     await enterCredential(el, JIRA_PAT);
     await scenario('backend-down');
     await press(el, msg('root.save'));

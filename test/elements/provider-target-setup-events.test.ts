@@ -28,6 +28,7 @@ import {
   idle,
   listen,
   mount,
+  mountAtSelfHostedAuth,
   must,
   part,
   phase,
@@ -75,9 +76,7 @@ describe('<provider-target-setup> events', () => {
   });
 
   it('step-change: once for a jump back over several steps', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
+    const el = await mountAtSelfHostedAuth();
     const { seen, stop } = listen('step-change');
     const path = part(el, 'pts-step-path');
     [...(path.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes(msg('steps.deployment')))?.click();
@@ -140,9 +139,7 @@ describe('<provider-target-setup> events', () => {
       ['provider-limitation', 'PROVIDER_LIMITATION'],
     ] as const;
     for (const [id, code] of cases) {
-      await scenario(id);
-      const el = await mount();
-      await selfHostedToAuth(el);
+      const el = await mountAtSelfHostedAuth(id);
       await enterCredential(el, JIRA_PAT);
       const heard = oneEvent<TargetBlockedEvent>(window, 'target-blocked');
       await press(el, msg('root.save'));

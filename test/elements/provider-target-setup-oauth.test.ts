@@ -16,15 +16,16 @@ import {
   deepActive,
   idle,
   mount,
+  mountAtSelfHostedAuth,
   must,
   part,
   phase,
   press,
   scenario,
-  selfHostedToAuth,
   settle,
   spyBackend,
   textOf,
+  type MountOptions,
 } from './provider-target-setup.fixtures.js';
 
 interface Opened {
@@ -82,6 +83,22 @@ async function connect(el: ProviderTargetSetup): Promise<void> {
   await settle(el);
 }
 
+/** Jira Data Center at the credential step with its OAuth method chosen. */
+async function atDcOAuth(options: MountOptions = {}): Promise<ProviderTargetSetup> {
+  const el = await mountAtSelfHostedAuth('self-hosted-ready', options);
+  await chooseMethod(el, 'oauth2_dc');
+  return el;
+}
+
+/** Stubs the popup, clicks Connect and waits until the window was asked for. */
+async function connectPopup(el: ProviderTargetSetup, { blocked = false, keepFocus = false } = {}): Promise<ReturnType<typeof stubOpen>> {
+  const stub = stubOpen(blocked);
+  if (keepFocus) keepFocusHere(stub.popup());
+  await connect(el);
+  await waitUntil(() => stub.opened.length === 1);
+  return stub;
+}
+
 describe('<provider-target-setup> OAuth and app install', () => {
   afterEach(() => {
     window.open = realOpen;
@@ -90,14 +107,9 @@ describe('<provider-target-setup> OAuth and app install', () => {
   });
 
   it('opens the authorisation URL in a popup and accepts only the exact message', async () => {
-    await scenario('self-hosted-ready');
     const { backend, calls } = spyBackend();
-    const el = await mount({ backend });
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
-    const { opened, popup } = stubOpen();
-    await connect(el);
-    await waitUntil(() => opened.length === 1);
+    const el = await atDcOAuth({ backend });
+    const { opened, popup } = await connectPopup(el);
     await settle(el);
 
     const start = calls.find((c) => c.name === 'startAuth')?.arg as AuthStartRequest;
@@ -147,9 +159,7 @@ describe('<provider-target-setup> OAuth and app install', () => {
     await confirmTenant(el, 'acme');
     await phase(el, 'auth');
     expect(el.state.phase === 'auth' && el.state.method?.id, 'OAuth is the recommended method').to.equal('oauth2_3lo');
-    const { opened, popup } = stubOpen();
-    await connect(el);
-    await waitUntil(() => opened.length === 1);
+    const { opened, popup } = await connectPopup(el);
     expect(calls.find((c) => c.name === 'startAuth')?.arg).to.deep.equal({
       provider: 'jira',
       edition: 'jira-cloud',
@@ -163,14 +173,9 @@ describe('<provider-target-setup> OAuth and app install', () => {
   });
 
   it('explains a blocked popup and reopens it on the next click without a new start', async () => {
-    await scenario('self-hosted-ready');
     const { backend, calls } = spyBackend();
-    const el = await mount({ backend });
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
-    const blocked = stubOpen(true);
-    await connect(el);
-    await waitUntil(() => blocked.opened.length === 1);
+    const el = await atDcOAuth({ backend });
+    const blocked = await connectPopup(el, { blocked: true });
     await settle(el);
     const auth = part<Auth>(el, 'pts-auth');
     expect(auth.error?.code).to.equal('AUTH_POPUP_BLOCKED');
@@ -189,13 +194,8 @@ describe('<provider-target-setup> OAuth and app install', () => {
   });
 
   it('treats a popup closed before the answer as cancelled', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
-    const { opened } = stubOpen();
-    await connect(el);
-    await waitUntil(() => opened.length === 1);
+    const el = await atDcOAuth();
+    await connectPopup(el);
     frame!.remove();
     await waitUntil(() => el.state.phase === 'auth' && el.state.authorization.status === 'none', 'still waiting', { timeout: 3000 });
     await settle(el);
@@ -204,13 +204,8 @@ describe('<provider-target-setup> OAuth and app install', () => {
   });
 
   it('tells a grant denied at the provider apart from a closed window', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
-    const { opened, popup } = stubOpen();
-    await connect(el);
-    await waitUntil(() => opened.length === 1);
+    const el = await atDcOAuth();
+    const { opened, popup } = await connectPopup(el);
     post(mockAuthResultMessage(stateOf(opened[0]!), 'denied'), location.origin, popup());
     await settle(el);
     const auth = part<Auth>(el, 'pts-auth');
@@ -221,9 +216,7 @@ describe('<provider-target-setup> OAuth and app install', () => {
     expect(textOf(el.shadowRoot!.querySelector('[role=alert]')!), 'announced in the same words').to.equal(denied);
 
     // The next attempt starts clean: a window closed early is told as such again.
-    const second = stubOpen();
-    await connect(el);
-    await waitUntil(() => second.opened.length === 1);
+    await connectPopup(el);
     expect(textOf(part(el, 'pts-auth'))).not.to.contain(denied);
     frame!.remove();
     await waitUntil(() => el.state.phase === 'auth' && el.state.authorization.status === 'none', 'still waiting', { timeout: 3000 });
@@ -233,16 +226,10 @@ describe('<provider-target-setup> OAuth and app install', () => {
   });
 
   it('moves focus to Save once the grant completes, since the Connect button goes away', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
-    const { opened, popup } = stubOpen();
-    keepFocusHere(popup());
+    const el = await atDcOAuth();
     const connectButton = must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]');
     connectButton.focus();
-    await connect(el);
-    await waitUntil(() => opened.length === 1);
+    const { opened, popup } = await connectPopup(el, { keepFocus: true });
     expect(describeNode(deepActive())).to.equal(describeNode(connectButton));
     post(mockAuthResultMessage(stateOf(opened[0]!)), location.origin, popup());
     await settle(el);
@@ -253,28 +240,17 @@ describe('<provider-target-setup> OAuth and app install', () => {
   });
 
   it('keeps focus on the Connect button after a denied grant', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
-    const { opened, popup } = stubOpen();
-    keepFocusHere(popup());
+    const el = await atDcOAuth();
     must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]').focus();
-    await connect(el);
-    await waitUntil(() => opened.length === 1);
+    const { opened, popup } = await connectPopup(el, { keepFocus: true });
     post(mockAuthResultMessage(stateOf(opened[0]!), 'denied'), location.origin, popup());
     await settle(el);
     expect(describeNode(deepActive())).to.equal(describeNode(must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]')));
   });
 
   it('stops listening when the step is left', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
-    const { opened, popup } = stubOpen();
-    await connect(el);
-    await waitUntil(() => opened.length === 1);
+    const el = await atDcOAuth();
+    const { opened, popup } = await connectPopup(el);
     await press(el, msg('root.back'));
     expect(el.state.phase).to.equal('allowlist');
     post(mockAuthResultMessage(stateOf(opened[0]!)), location.origin, popup());
@@ -283,7 +259,6 @@ describe('<provider-target-setup> OAuth and app install', () => {
   });
 
   it('refuses an authorisation start that is not an http(s) URL with a real origin', async () => {
-    await scenario('self-hosted-ready');
     const real = spyBackend().backend;
     const backend: Backend = {
       ...real,
@@ -294,9 +269,7 @@ describe('<provider-target-setup> OAuth and app install', () => {
         expires_at: new Date(Date.now() + 60_000).toISOString(),
       }),
     };
-    const el = await mount({ backend });
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
+    const el = await atDcOAuth({ backend });
     const { opened } = stubOpen();
     await connect(el);
     await idle(el);
@@ -305,10 +278,7 @@ describe('<provider-target-setup> OAuth and app install', () => {
   });
 
   it('maps a failing start to a visible error', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount({ endpoint: ENDPOINT });
-    await selfHostedToAuth(el);
-    await chooseMethod(el, 'oauth2_dc');
+    const el = await atDcOAuth({ endpoint: ENDPOINT });
     await scenario('backend-down');
     const { opened } = stubOpen();
     await connect(el);

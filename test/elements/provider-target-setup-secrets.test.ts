@@ -18,6 +18,7 @@ import {
   enterCredential,
   idle,
   mount,
+  mountAtSelfHostedAuth,
   must,
   part,
   phase,
@@ -156,9 +157,7 @@ describe('<provider-target-setup> secrets', () => {
   });
 
   it('empties the credential field on cancel', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
+    const el = await mountAtSelfHostedAuth();
     const input = credentialInput(el)!;
     await enterCredential(el, CANARY);
     await press(el, msg('root.cancel'));
@@ -168,9 +167,7 @@ describe('<provider-target-setup> secrets', () => {
   });
 
   it('empties the credential field when the step is left', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
+    const el = await mountAtSelfHostedAuth();
     const input = credentialInput(el)!;
     await enterCredential(el, CANARY);
     await press(el, msg('root.back'));
@@ -182,9 +179,7 @@ describe('<provider-target-setup> secrets', () => {
   });
 
   it('empties the credential field when another method is chosen', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
+    const el = await mountAtSelfHostedAuth();
     const input = credentialInput(el)!;
     await enterCredential(el, CANARY);
     must<HTMLInputElement>(part(el, 'pts-auth'), 'input[value=oauth2_dc]').click();
@@ -194,9 +189,7 @@ describe('<provider-target-setup> secrets', () => {
   });
 
   it('empties the credential field when the element is removed', async () => {
-    await scenario('self-hosted-ready');
-    const el = await mount();
-    await selfHostedToAuth(el);
+    const el = await mountAtSelfHostedAuth();
     const input = credentialInput(el)!;
     await enterCredential(el, CANARY);
     el.remove();

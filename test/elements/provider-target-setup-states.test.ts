@@ -20,6 +20,7 @@ import {
   enterCredential,
   idle,
   mount,
+  mountAtSelfHostedAuth,
   must,
   part,
   phase,
@@ -66,9 +67,7 @@ describe('<provider-target-setup> states told to the sub-elements', () => {
     });
 
     it('shows where to revoke once on the credential step, in the checklist', async () => {
-      await scenario('self-hosted-ready');
-      const el = await mount();
-      await selfHostedToAuth(el);
+      const el = await mountAtSelfHostedAuth();
       const where = part<LitElement & { selectedMethod: { revoke: { label: string } } }>(el, 'pts-auth').selectedMethod.revoke.label;
       const count = (node: Node) => textOf(node).split(where).length - 1;
       expect(count(el)).to.equal(1);

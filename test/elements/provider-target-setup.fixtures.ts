@@ -230,6 +230,14 @@ export async function selfHostedToAuth(el: ProviderTargetSetup, url = 'https://j
   await phase(el, 'auth');
 }
 
+/** Switches to scenario `id`, mounts the root and walks Jira Data Center up to the credential step. */
+export async function mountAtSelfHostedAuth(id: ScenarioId = 'self-hosted-ready', options: MountOptions = {}): Promise<ProviderTargetSetup> {
+  await scenario(id);
+  const el = await mount(options);
+  await selfHostedToAuth(el);
+  return el;
+}
+
 /** GitHub.com up to the credential step with the fine-grained token method. */
 export async function cloudToAuth(el: ProviderTargetSetup, tenant = 'acme'): Promise<void> {
   await addProvider(el, 'GitHub');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkBaseUrl, createPinnedTransport, type ProbeRequest, type Transport } from '../../src/server/index.js';
-import { redirectTo, startServer, startTlsServer, TEST_CERT, type TestServer } from './fixtures/servers.js';
+import { startRedirectPair, startServer, startTlsServer, TEST_CERT, type TestServer } from './fixtures/servers.js';
 import { stubLookup } from './fixtures/stubs.js';
 
 /** The default transport, with a record of every request it was asked to make. */
@@ -26,12 +26,7 @@ describe('redirects against local servers', () => {
   let b: TestServer;
   let next = '/';
   before(async () => {
-    b = await startServer('127.0.0.2');
-    a = await startServer('127.0.0.1', (req, res) => {
-      if (req.url === '/') return redirectTo(() => next)(req, res);
-      res.setHeader('connection', 'close');
-      res.end('landing');
-    });
+    ({ a, b } = await startRedirectPair('/', () => next, () => 'landing'));
   });
   after(async () => {
     await a.close();

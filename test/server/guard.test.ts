@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { fetch, request } from 'undici';
 import { BlockedDestinationError, createSafeDispatcher, safeFetch } from '../../src/server/index.js';
-import { redirectTo, startServer, type TestServer } from './fixtures/servers.js';
+import { startRedirectPair, startServer, type TestServer } from './fixtures/servers.js';
 import { stubLookup } from './fixtures/stubs.js';
 
 function blockedBy(offender: string, check = 'private_network') {
@@ -92,12 +92,7 @@ describe('safeFetch', () => {
   let b: TestServer;
   let next = '/';
   before(async () => {
-    b = await startServer('127.0.0.2');
-    a = await startServer('127.0.0.1', (req, res) => {
-      if (req.url === '/go') return redirectTo(() => next)(req, res);
-      res.setHeader('connection', 'close');
-      res.end(`a:${req.url}`);
-    });
+    ({ a, b } = await startRedirectPair('/go', () => next, (path) => `a:${path}`));
   });
   after(async () => {
     await a.close();

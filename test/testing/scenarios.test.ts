@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createHttpBackend, isBackendError } from '../../src/client/index.js';
-import type { BackendError } from '../../src/client/index.js';
+import { createHttpBackend } from '../../src/client/index.js';
 import { CHECK_NAMES } from '../../src/core/contract/index.js';
 import type { CheckName, SaveTargetRequest, UrlCheckRequest } from '../../src/core/contract/index.js';
 import { blockingLimitation, findAuthMethod, getEdition } from '../../src/core/providers/index.js';
@@ -19,19 +18,10 @@ import {
   startWorker,
 } from '../../src/testing/index.js';
 import type { MockWorker, ScenarioId } from '../../src/testing/index.js';
+import { jiraCloudOAuthSave, rejection } from './backend-fixtures.js';
 
 const backend = createHttpBackend({ endpoint: DEFAULT_MOCK_ENDPOINT });
 const CANARY = 'pts-canary-0b7e41d6-do-not-leak';
-
-async function rejection(promise: Promise<unknown>): Promise<BackendError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isBackendError(error), String(error)).to.equal(true);
-    return error as BackendError;
-  }
-  throw new Error('expected the call to reject');
-}
 
 const check = (base_url = 'https://jira.example.com', extra: Partial<UrlCheckRequest> = {}): UrlCheckRequest => ({
   provider: 'jira',
@@ -132,17 +122,7 @@ describe('msw scenarios', () => {
       expect(url.searchParams.get('state')).to.equal(start.state);
       expect(start.result_origin).to.equal(location.origin);
 
-      const request: SaveTargetRequest = {
-        provider: 'jira',
-        edition: 'jira-cloud',
-        deployment_mode: 'cloud',
-        tenant: 'https://acme.atlassian.net',
-        ownership_confirmed: true,
-        export_authorized: true,
-        auth_method: 'oauth2_3lo',
-        token_type: 'oauth2_3lo',
-        authorization_id: mockAuthorizationId(start.state),
-      };
+      const request = jiraCloudOAuthSave(mockAuthorizationId(start.state));
       const saved = await backend.saveTarget(request);
       expect(saved.state).to.equal('connected');
       expect(saved.has_credentials).to.equal(true);

@@ -1,0 +1,32 @@
+/**
+ * Shared by the browser tests that call a Backend against the msw worker.
+ */
+import { expect } from '@open-wc/testing';
+import { isBackendError, type BackendError } from '../../src/client/index.js';
+import type { SaveTargetRequest } from '../../src/core/contract/index.js';
+
+/** Awaits a call that must fail and returns the BackendError it failed with. */
+export async function rejection(promise: Promise<unknown>): Promise<BackendError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(isBackendError(error), String(error)).to.equal(true);
+    return error as BackendError;
+  }
+  throw new Error('expected the call to reject');
+}
+
+/** Saves a Jira Cloud target for the acme site with the OAuth grant the mock authorised. */
+export function jiraCloudOAuthSave(authorizationId: string): SaveTargetRequest {
+  return {
+    provider: 'jira',
+    edition: 'jira-cloud',
+    deployment_mode: 'cloud',
+    tenant: 'https://acme.atlassian.net',
+    ownership_confirmed: true,
+    export_authorized: true,
+    auth_method: 'oauth2_3lo',
+    token_type: 'oauth2_3lo',
+    authorization_id: authorizationId,
+  };
+}
