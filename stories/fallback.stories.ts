@@ -20,7 +20,7 @@ const meta: Meta<Args> = {
   args: { available: true, formats: SAMPLE_PORTABLE_EXPORT.formats, format: '', url: '', reason: '', chosen: false },
   argTypes: { reason: { control: 'select', options: ['', 'blocked', 'unreachable'] }, formats: { control: 'object' } },
   render: (args) => html`<pts-fallback
-    ?available=${args.available}
+    .available=${args.available}
     .formats=${args.formats}
     format=${args.format}
     url=${args.url}

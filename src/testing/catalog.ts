@@ -1,5 +1,12 @@
 /** The catalog facts the mocks answer with, so their words match the element's. */
-import { blockingLimitation, findAuthMethod, getEdition, getProvider, validateTenant } from '../core/providers/index.js';
+import {
+  blockingLimitation,
+  findAuthMethod,
+  getEdition,
+  getProvider,
+  validateTenant,
+  type Limitation,
+} from '../core/providers/index.js';
 
 export interface EditionFacts {
   label: string;
@@ -12,6 +19,8 @@ export interface EditionFacts {
   /** The tenant as the reference backend stores it: the catalog's canonical tenant URL. */
   canonicalTenant?: (value: string) => { ok: true; url: string } | { ok: false; reason: string };
   blockingLimitation?: { message: string; alternative?: string };
+  /** The edition's first warning, which a backend may find true for this account and refuse a save over. */
+  warning?: { message: string; alternative?: string };
 }
 
 export interface AuthMethodFacts {
@@ -33,15 +42,15 @@ export function describeEdition(provider: string, editionId: string): EditionFac
         : `No identity endpoint is known for ${edition.label}.`;
   }
   if (edition.tenant) facts.canonicalTenant = (value) => validateTenant(edition, value);
-  const limitation = blockingLimitation(edition);
-  if (limitation) {
+  const worded = (limitation: Limitation): { message: string; alternative?: string } => {
     const alt = limitation.alternative;
     const altEdition = alt ? getEdition(alt.provider, alt.edition) : undefined;
-    facts.blockingLimitation = {
-      message: limitation.message,
-      ...(altEdition ? { alternative: `Connect ${altEdition.label} instead.` } : {}),
-    };
-  }
+    return { message: limitation.message, ...(altEdition ? { alternative: `Connect ${altEdition.label} instead.` } : {}) };
+  };
+  const limitation = blockingLimitation(edition);
+  if (limitation) facts.blockingLimitation = worded(limitation);
+  const warning = edition.limitations.find((l) => l.severity === 'warns');
+  if (warning) facts.warning = worded(warning);
   return facts;
 }
 

@@ -341,7 +341,8 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
   function save(request: SaveTargetRequest): { record: TargetRecord; created: boolean } {
     const edition = describeEdition(request.provider, request.edition);
     if (scenario === 'provider-limitation' || edition.blockingLimitation) {
-      const limitation = edition.blockingLimitation;
+      // In this scenario an edition's warning is found true for the account (e.g. no issue tracker switched on).
+      const limitation = edition.blockingLimitation ?? edition.warning;
       throw fail('PROVIDER_LIMITATION', limitation?.message ?? `${edition.label} cannot hold tickets.`, {
         ...(limitation?.alternative ? { action: { label: limitation.alternative } } : {}),
       });

@@ -121,7 +121,7 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
   'provider-limitation': define(
     'provider-limitation',
     'Provider limitation',
-    'Bitbucket Data Center has no issue tracker: the flow stops at Deployment mode, before any URL or credential, and points to the alternative. A save that reaches the backend anyway is refused with PROVIDER_LIMITATION.',
+    'Bitbucket Data Center has no issue tracker: the flow stops at Deployment mode, before any URL or credential, and points to the alternative. A save that reaches the backend anyway is refused with PROVIDER_LIMITATION, naming the way on as its action when the catalog knows one (Bitbucket Cloud: its issue tracker is off, connect Jira Cloud instead).',
     // No baseUrl: the flow never reaches a URL step for this edition.
     { provider: 'bitbucket', edition: 'bitbucket-dc', deploymentMode: 'self-hosted' },
   ),

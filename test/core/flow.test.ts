@@ -551,6 +551,26 @@ describe('flow: provider limitation', () => {
     assert.equal(run(fb, { type: 'back' }).phase, 'limitation-blocked');
     assert.equal(run(s, { type: 'back' }).phase, 'edition');
   });
+
+  it('a catalog limitation carries no backend answer', () => {
+    const s = blocked();
+    assert.equal(s.phase === 'limitation-blocked' && s.error, null);
+  });
+
+  it('keeps the action of a limitation only the backend reports', () => {
+    const action = { label: 'Use Jira Data Center instead.', url: 'https://example.test/jira-dc' };
+    const s = run(toServerSaving(), {
+      type: 'save-failed',
+      error: { code: 'PROVIDER_LIMITATION', message: 'This server cannot hold tickets.', action },
+    });
+    assert.equal(s.phase, 'limitation-blocked');
+    if (s.phase !== 'limitation-blocked') return;
+    assert.equal(s.limitation.message, 'This server cannot hold tickets.');
+    assert.deepEqual(s.error, { code: 'PROVIDER_LIMITATION', message: 'This server cannot hold tickets.', action });
+    // The fallback keeps the state it came from, action included, for the way back.
+    const back = run(s, { type: 'fallback-chosen' }, { type: 'back' });
+    assert.deepEqual(back.phase === 'limitation-blocked' && back.error?.action, action);
+  });
 });
 
 // ---------------------------------------------------------------- self-hosted

@@ -74,9 +74,20 @@ describe('pts-fallback', () => {
 
   it('says when portable export is not available and offers nothing to press', async () => {
     const el = await fixture<PtsFallback>(html`<pts-fallback .available=${false} .formats=${['csv']}></pts-fallback>`);
-    expect(text(el)).to.contain('Portable export is not available for this account.');
-    expect($$(el, 'button, input')).to.have.length(0);
+    expect(text(el)).to.contain(msg('fallback.unavailable')).and.contain('does not offer it');
+    // Nothing that reads like an offer: no choose button, no format, no "download findings" invitation.
+    expect($$(el, 'button, input, a')).to.have.length(0);
+    expect(text(el)).not.to.contain(msg('fallback.choose')).and.not.contain(msg('fallback.body'));
     await accessible(el);
+  });
+
+  it('can be switched off by attribute, as the property defaults to on', async () => {
+    const off = await fixture<PtsFallback>(html`<pts-fallback available="false" .formats=${['csv']}></pts-fallback>`);
+    expect(off.available).to.equal(false);
+    expect($(off, '[part=choose]')).to.equal(null);
+    const on = await fixture<PtsFallback>(html`<pts-fallback available></pts-fallback>`);
+    expect(on.available).to.equal(true);
+    expect($(on, '[part=choose]')).to.exist;
   });
 
   it('links the backend’s address only when it is http(s)', async () => {

@@ -12,6 +12,7 @@ import {
   chooseEdition,
   cloudToAuth,
   confirmOwnership,
+  confirmTenant,
   credentialInput,
   deep,
   deepAll,
@@ -28,6 +29,7 @@ import {
   settle,
   textOf,
   tick,
+  typeInto,
 } from './provider-target-setup.fixtures.js';
 
 type NetworkCheck = LitElement & { result: { status: string; checks: Array<{ name: string; status: string; offender?: string }> } | null };
@@ -193,6 +195,22 @@ describe('<provider-target-setup> scenarios', () => {
     expect(el.state.phase === 'limitation-blocked' && el.state.limitation.message).to.contain('cannot hold tickets');
     expect(textOf(el)).not.to.contain('cannot hold tickets');
     expect(textOf(el)).not.to.contain(msg('error.PROVIDER_LIMITATION'));
+  });
+
+  it('provider-limitation: the backend’s action for a limitation it reports is shown', async () => {
+    await scenario('provider-limitation');
+    const el = await mount({ provider: 'bitbucket' });
+    await chooseEdition(el, 'bitbucket-cloud');
+    await confirmTenant(el, 'acme');
+    await phase(el, 'auth');
+    const auth = part(el, 'pts-auth');
+    typeInto(must<HTMLInputElement>(auth, '#field-email'), 'dev@example.com');
+    await enterCredential(el, 'ATATT3xFfGF0canary0123456789abcdef');
+    await press(el, msg('root.save'));
+    await phase(el, 'limitation-blocked');
+    expect(el.state.phase === 'limitation-blocked' && el.state.error?.action?.label).to.equal('Connect Jira Cloud instead.');
+    expect(textOf(el)).to.contain(msg('root.limitation.title', { edition: 'Bitbucket Cloud' }));
+    expect(textOf(el)).to.contain('Connect Jira Cloud instead.');
   });
 
   it('auth-required: the provider action is shown and nothing is saved', async () => {

@@ -65,6 +65,12 @@ describe('stories', () => {
       expect(states).to.deep.equal(['complete', 'complete', 'complete', 'skipped', 'current']);
     });
 
+    it('portable export not offered, with nothing to choose', async () => {
+      const el = await show(fallback, 'Unavailable');
+      expect(text(el)).to.contain(msg('fallback.unavailable'));
+      expect(el.shadowRoot!.querySelector('button, input, [part=choose]')).to.equal(null);
+    });
+
     it('pts-auth disabled while busy', async () => {
       const el = await show(auth, 'BusySaving');
       expect(el.hasAttribute('disabled')).to.equal(true);

@@ -241,14 +241,23 @@ function authRequiredState(
   });
 }
 
-function limitationState(c: CommonFields, ch: ChosenFields, limitation: Limitation): LimitationBlockedState {
-  return freeze({ ...c, ...chosen(ch), phase: 'limitation-blocked', limitation });
+function limitationState(
+  c: CommonFields,
+  ch: ChosenFields,
+  limitation: Limitation,
+  error: FlowError | null = null,
+): LimitationBlockedState {
+  return freeze({ ...c, ...chosen(ch), phase: 'limitation-blocked', limitation, error });
 }
 
-/** PROVIDER_LIMITATION from the backend: the catalog's limitation if it lists one, else the backend's words. */
+/**
+ * PROVIDER_LIMITATION from the backend: the catalog's limitation if it lists
+ * one, else the backend's words. The answer itself is kept too, so the
+ * backend's action (where to go instead) reaches the customer.
+ */
 function backendLimitation(c: CommonFields, ch: ChosenFields, input: FlowErrorInput): FlowState {
   const fallback = { id: 'backend-limitation', severity: 'blocks', message: input.message ?? '' } as const;
-  return limitationState(c, ch, blockingLimitation(ch.edition) ?? fallback);
+  return limitationState(c, ch, blockingLimitation(ch.edition) ?? fallback, toFlowError(input));
 }
 
 function tenantState(c: CommonFields, ch: ChosenFields, draft: string, error: FlowError | null = null): TenantState {

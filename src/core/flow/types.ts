@@ -158,6 +158,11 @@ export interface EditionState extends Common {
 export interface LimitationBlockedState extends Common, Chosen {
   readonly phase: 'limitation-blocked';
   readonly limitation: Limitation;
+  /**
+   * The backend's PROVIDER_LIMITATION answer, its `action` (where to go
+   * instead) kept to be shown verbatim; null when the catalog stopped the flow.
+   */
+  readonly error: FlowError | null;
 }
 export interface TenantState extends Common, Chosen {
   readonly phase: 'tenant';

@@ -95,6 +95,7 @@ export const controls = css`
   a:hover {
     color: var(--_accent-hover);
   }
+  /* Token types, scopes and addresses have no spaces: they wrap anywhere rather than run out of a narrow card. */
   code {
     font-family: var(--_mono);
     font-size: 0.92em;
@@ -102,6 +103,8 @@ export const controls = css`
     border: 1px solid var(--_border);
     border-radius: 4px;
     padding: 0 4px;
+    overflow-wrap: anywhere;
+    word-break: break-word;
   }
   :focus-visible {
     outline: 2px solid var(--_focus);

@@ -22,8 +22,13 @@ export class PtsFallback extends PtsElement {
   static override tag = 'pts-fallback';
   static override styles = [PtsElement.styles, fallbackStyles];
 
-  /** Whether the backend offers portable export. */
-  @property({ type: Boolean }) available = true;
+  /**
+   * Whether the backend offers portable export. On by default, so the
+   * attribute turns it off with `available="false"` (a missing attribute is
+   * never read); when off, the element says so and offers nothing to choose.
+   */
+  @property({ type: Boolean, converter: { fromAttribute: (value: string | null) => value !== null && value !== 'false' } })
+  available = true;
 
   /** Export formats the backend offers (e.g. `csv`, `json`, `sarif`). */
   @property({ attribute: false }) formats: readonly string[] = [];
@@ -79,7 +84,7 @@ export class PtsFallback extends PtsElement {
       <div class="body">
         ${this.heading(this.t('fallback.title'), 'title', 'fallback-title')}
         ${this.reason ? html`<p><strong>${this.t(`fallback.reason.${this.reason}`)}</strong></p>` : nothing}
-        <p class="muted">${this.t('fallback.body')}</p>
+        ${this.available ? html`<p class="muted">${this.t('fallback.body')}</p>` : nothing}
         ${!this.available
           ? html`<div class="notice">${icon('info')}<p class="body">${this.t('fallback.unavailable')}</p></div>`
           : this.chosen

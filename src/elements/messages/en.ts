@@ -280,7 +280,8 @@ const fallback = {
   'fallback.choose': 'Use portable export',
   'fallback.chosen': 'Portable export is selected.',
   'fallback.learnMore': 'How portable export works',
-  'fallback.unavailable': 'Portable export is not available for this account.',
+  'fallback.unavailable':
+    'Portable export is not available: this backend does not offer it for your account, so findings cannot be downloaded as files here.',
   'fallback.reason.blocked': 'A live connection is not possible because the URL is blocked.',
   'fallback.reason.unreachable': 'A live connection is not possible because the server is not reachable.',
   'fallback.chosenAs': 'Portable export is selected, as {format}.',

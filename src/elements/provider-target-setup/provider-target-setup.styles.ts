@@ -198,6 +198,14 @@ export const setupStyles = css`
       grid-template-columns: minmax(0, 1fr);
       row-gap: 0;
     }
+    /* The state badge goes under the name, which would otherwise be squeezed to nothing. */
+    .target-head {
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+    .target-head .badge {
+      grid-column: 2;
+      justify-self: start;
+    }
     .facts dd + dt {
       margin-top: var(--_s2);
     }

@@ -1392,6 +1392,8 @@ export class ProviderTargetSetup extends PtsElement {
     const limitation = f.phase === 'limitation-blocked' ? f.limitation : null;
     const known = !!limitation && !!blockedEdition?.limitations.some((l) => l.id === limitation.id);
     const reason = limitation && !known && addsInformation(limitation.message, [title]) ? limitation.message : '';
+    // Where the backend says to go instead, shown verbatim like any provider action.
+    const action = f.phase === 'limitation-blocked' ? f.error?.action : undefined;
     return html`<pts-deployment-mode
         .messages=${this.messages}
         .headingLevel=${this.#sub}
@@ -1411,7 +1413,12 @@ export class ProviderTargetSetup extends PtsElement {
         ? html`${this.#notice(
               'danger',
               html`<p><strong>${title}</strong></p>
-                ${reason ? html`<p>${reason}</p>` : nothing}`,
+                ${reason ? html`<p>${reason}</p>` : nothing}
+                ${action
+                  ? html`<p>
+                      ${action.url ? externalLink(action.label, action.url, this.t('common.newTab')) : action.label}
+                    </p>`
+                  : nothing}`,
             )}
             ${this.#renderInlineFallback('')}`
         : nothing}
