@@ -75,6 +75,16 @@ describe('long identifiers at 360 px', () => {
     expect(overflowing(el)).to.deep.equal([]);
   });
 
+  it('pts-fallback: the card and its button stay within the element', async () => {
+    const el = await narrow(html`<pts-fallback .formats=${['csv', 'json']}></pts-fallback>`);
+    const host = el.getBoundingClientRect();
+    const inside = [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')].filter((node) => {
+      const r = node.getBoundingClientRect();
+      return r.width > 0 && r.right > host.right + 0.5;
+    });
+    expect(inside.map((n) => n.tagName.toLowerCase() + (n.className ? `.${n.className}` : ''))).to.deep.equal([]);
+  });
+
   it('pts-network-check: an offending address wraps inside its check row', async () => {
     const el = await narrow(
       html`<pts-network-check

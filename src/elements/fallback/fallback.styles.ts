@@ -1,6 +1,16 @@
 import { css } from 'lit';
 
 export const fallbackStyles = css`
+  /* Inside a grid or flex host the element may shrink below its content's width. */
+  :host {
+    min-width: 0;
+  }
+  /* A long button label wraps on a narrow host instead of widening the card. */
+  .body button {
+    max-width: 100%;
+    white-space: normal;
+    text-align: start;
+  }
   .box {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr);
