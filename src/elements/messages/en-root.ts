@@ -1,6 +1,6 @@
 /**
  * English strings of the root `<provider-target-setup>` element. Kept in their
- * own section so the orchestrator's words can grow without touching the
+ * own section so the root element's words can grow without touching the
  * sub-elements' sections. Keys start with `root.`; `{name}` marks a parameter.
  */
 export const rootMessages = {
@@ -13,7 +13,7 @@ export const rootMessages = {
   'root.cancel': 'Cancel',
   'root.copySupport': 'Copy support details',
   'root.copiedSupport': 'Support details copied.',
-  // ---- root element: added by the orchestrator (append-only block) ----
+  // ---- the root element's own steps and notices ----
   'root.copyFailed': 'Copying did not work. Select the details below and copy them by hand.',
   'root.noBackend': 'No backend is configured: set the endpoint attribute or the backend property.',
   'root.openingTarget': 'Opening the target…',
@@ -43,5 +43,4 @@ export const rootMessages = {
   'root.statusLoading': 'Loading your saved targets and network details…',
   'root.revokeVetoed': 'Disconnecting is not allowed on this page right now. Nothing was changed.',
   'root.saveRefused': 'The target was not saved.',
-  // ---- end of the orchestrator block ----
 } as const;
