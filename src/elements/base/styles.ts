@@ -121,6 +121,18 @@ export const controls = css`
     white-space: nowrap;
     border: 0;
   }
+  /* A provider's initial, on the status list and a target's card. */
+  .logo {
+    display: grid;
+    place-items: center;
+    width: 36px;
+    height: 36px;
+    border-radius: var(--_radius-sm);
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    font-weight: 700;
+    color: var(--_muted);
+  }
   .muted {
     color: var(--_muted);
   }

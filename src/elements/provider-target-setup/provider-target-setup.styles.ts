@@ -101,17 +101,6 @@ export const setupStyles = css`
     align-items: center;
     gap: var(--_s3);
   }
-  .logo {
-    display: grid;
-    place-items: center;
-    width: 36px;
-    height: 36px;
-    border-radius: var(--_radius-sm);
-    background: var(--_subtle);
-    border: 1px solid var(--_border);
-    font-weight: 700;
-    color: var(--_muted);
-  }
   .facts {
     display: grid;
     grid-template-columns: max-content minmax(0, 1fr);
