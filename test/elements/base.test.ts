@@ -1,7 +1,6 @@
 import { elementUpdated, expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { ALLOWLIST_STATUSES, CHECK_NAMES, ERROR_CODES } from '../../src/core/contract/index.js';
-import { ALLOWLIST_CHOICES, CHECK_ORDER } from '../../src/elements/base/view.js';
+import { ERROR_CODES } from '../../src/core/contract/index.js';
 import { PtsElement } from '../../src/elements/base/pts-element.js';
 import { defineSubElements, SUB_ELEMENTS } from '../../src/elements/define-sub-elements.js';
 import { PtsStepPath } from '../../src/elements/step-path/step-path.js';
@@ -201,12 +200,6 @@ describe('msg()', () => {
   });
 });
 
-describe('contract lists copied into the element layer', () => {
-  it('match the contract', () => {
-    expect([...CHECK_ORDER]).to.deep.equal([...CHECK_NAMES]);
-    expect([...ALLOWLIST_CHOICES]).to.deep.equal([...ALLOWLIST_STATUSES]);
-  });
-});
 
 describe('the English catalog', () => {
   it('has no key defined in two sections and no empty text', () => {

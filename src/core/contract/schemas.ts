@@ -5,8 +5,9 @@
  */
 // A namespace import lets every bundler drop the zod/mini parts we do not use.
 import * as z from 'zod/mini';
-import { DEPLOYMENT_MODES, PROVIDER_IDS } from '../providers/types.js';
+import { DEPLOYMENT_MODES, PROVIDER_IDS, WEBHOOK_SIGNING_IDS } from '../providers/types.js';
 import { ERROR_CODES } from './errors.js';
+import { ALLOWLIST_STATUSES, CHECK_NAMES, TARGET_STATES } from './vocabulary.js';
 
 const text = (max = 2048) => z.string().check(z.minLength(1), z.maxLength(max));
 
@@ -56,20 +57,11 @@ export const DeploymentModeSchema = z.enum(DEPLOYMENT_MODES);
 export const EditionIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/));
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 
-export const ALLOWLIST_STATUSES = ['direct', 'tunnel', 'allowlist', 'unreachable'] as const;
+export { ALLOWLIST_STATUSES, CHECK_NAMES, TARGET_STATES } from './vocabulary.js';
+export type { AllowlistStatus, CheckName, TargetState } from './vocabulary.js';
 export const AllowlistStatusSchema = z.enum(ALLOWLIST_STATUSES);
-export type AllowlistStatus = z.infer<typeof AllowlistStatusSchema>;
 
-export const CHECK_NAMES = [
-  'scheme',
-  'private_network',
-  'reserved_ip',
-  'redirect',
-  'dns_rebinding',
-  'ownership',
-] as const;
 export const CheckNameSchema = z.enum(CHECK_NAMES);
-export type CheckName = z.infer<typeof CheckNameSchema>;
 
 export const CheckStatusSchema = z.enum(['passed', 'failed', 'skipped']);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
@@ -84,11 +76,9 @@ export const UrlCheckEntrySchema = z.object({
 });
 export type UrlCheckEntry = z.infer<typeof UrlCheckEntrySchema>;
 
-export const WebhookSigningSchema = z.enum(['standard-webhooks', 'github-hmac-sha256']);
+export const WebhookSigningSchema = z.enum(WEBHOOK_SIGNING_IDS);
 
-export const TARGET_STATES = ['connected', 'auth_required', 'blocked', 'revoked'] as const;
 export const TargetStateSchema = z.enum(TARGET_STATES);
-export type TargetState = z.infer<typeof TargetStateSchema>;
 
 /** An action the customer takes at the provider or in the host, shown verbatim. */
 export const ActionSchema = z.object({

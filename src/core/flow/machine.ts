@@ -7,6 +7,9 @@ import type { ErrorCode } from '../contract/errors.js';
 import type { AllowlistStatus, TargetRecord } from '../contract/schemas.js';
 import {
   blockingLimitation,
+  isCredentialKind,
+  isGrantKind,
+  testPattern,
   urlShape,
   type AuthMethod,
   type Edition,
@@ -121,12 +124,6 @@ function recordError(t: TargetRecord, code: ErrorCode): FlowErrorInput {
   return { code, message: t.error?.message, action: t.error?.action };
 }
 
-/** Pattern test that ignores a global or sticky flag on catalog patterns. */
-function matches(pattern: RegExp, value: string): boolean {
-  const re = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
-  return re.test(value);
-}
-
 /** Same tidying as the catalog's tenant validator: outer space and trailing slashes go. */
 function tidyTenant(raw: string): string {
   return raw.trim().replace(/\/+$/, '');
@@ -141,13 +138,7 @@ function findMethod(edition: Edition, id: string): AuthMethod | null {
   return edition.authMethods.find((m) => m.id === id) ?? null;
 }
 
-export function isCredentialKind(method: AuthMethod): boolean {
-  return method.kind === 'token' || method.kind === 'signing-secret';
-}
-
-export function isGrantKind(method: AuthMethod): boolean {
-  return method.kind === 'oauth' || method.kind === 'app-install';
-}
+export { isCredentialKind, isGrantKind };
 
 /** Why an event for one kind of method (typed secret or grant) does not fit the chosen one; `null` when it does. */
 function kindMismatch(method: AuthMethod | null, fits: (m: AuthMethod) => boolean): RejectReason | null {
@@ -378,7 +369,7 @@ function reconnectFromRecord(c: CommonFields, provider: Provider, edition: Editi
   if (block) return limitationState(c, ch, block);
 
   const recorded = target.tenant ? tidyTenant(target.tenant) : null;
-  if (edition.tenant && (recorded === null || !matches(edition.tenant.pattern, recorded))) {
+  if (edition.tenant && (recorded === null || !testPattern(edition.tenant.pattern, recorded))) {
     return tenantState(c, ch, recorded ?? '');
   }
   // A tenant on a record of an edition without one is not carried on.
@@ -411,7 +402,7 @@ function hasChosen(s: FlowState): s is Extract<FlowState, { edition: Edition; re
 function extrasValid(method: AuthMethod, fields: Readonly<Record<string, string>>): boolean {
   return (method.extraFields ?? []).every((f) => {
     const value = fields[f.name]?.trim() ?? '';
-    return value !== '' && (f.pattern === undefined || matches(f.pattern, value));
+    return value !== '' && (f.pattern === undefined || testPattern(f.pattern, value));
   });
 }
 
@@ -524,7 +515,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       const field = state.edition.tenant;
       if (!field) return no();
       const value = tidyTenant(event.value);
-      if (value === '' || value.length > 2048 || !matches(field.pattern, value)) {
+      if (value === '' || value.length > 2048 || !testPattern(field.pattern, value)) {
         return reject(state, event, 'invalid-tenant', {
           tenantDraft: event.value,
           error: { code: 'VALIDATION_FAILED', field: field.name },

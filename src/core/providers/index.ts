@@ -3,6 +3,7 @@
  * no DOM, no Node APIs (WHATWG URL is in both).
  */
 import { CATALOG } from './catalog.js';
+import { testPattern } from './types.js';
 import type {
   AuthMethod,
   DocLink,
@@ -70,8 +71,8 @@ export function validateTenant(edition: Edition, value: string): TenantResult {
   if (!tenant) return { ok: false, reason: `${edition.label} takes a checked base URL, not a tenant.` };
   const trimmed = typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '';
   if (trimmed === '') return { ok: false, reason: `Enter the ${tenant.label}.` };
-  const candidate = matches(tenant.pattern, trimmed) ? trimmed : fromTenantUrl(tenant, trimmed);
-  if (trimmed.length > MAX_INPUT || candidate === undefined || !matches(tenant.pattern, candidate)) {
+  const candidate = testPattern(tenant.pattern, trimmed) ? trimmed : fromTenantUrl(tenant, trimmed);
+  if (trimmed.length > MAX_INPUT || candidate === undefined || !testPattern(tenant.pattern, candidate)) {
     return { ok: false, reason: `This does not look like a valid ${tenant.label}, for example ${tenant.placeholder}.` };
   }
   const url = tenant.tenantUrl ? tenant.tenantUrl(candidate) : candidate;
@@ -153,42 +154,38 @@ export function apiRootFor(edition: Edition, value: string, options: ApiRootOpti
 /** Longest token the hints look at; real tokens are far shorter. */
 const MAX_TOKEN = 8192;
 
-/** A global or sticky pattern keeps state between calls; test a stateless copy instead. */
-function matches(pattern: RegExp, text: string): boolean {
-  try {
-    const p = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
-    return p.test(text);
-  } catch {
-    return true;
-  }
-}
+/** A soft finding on a pasted credential: a generic code, or a catalog hint's own warning. */
+export type TokenWarning = 'edges' | 'scheme' | 'spaces' | 'long' | { hint: string };
 
 /**
- * Soft checks on a pasted credential. Returns warnings to show; never throws,
- * never blocks, and never repeats the token in a message.
+ * The soft checks on a pasted credential, once for every caller (the element words
+ * them through its message catalog, `tokenWarnings` in English). Never throws,
+ * never blocks, and never carries the token.
  */
-export function tokenWarnings(method: AuthMethod | undefined, token: string): string[] {
-  try {
-    if (typeof token !== 'string' || token === '') return [];
-    const warnings: string[] = [];
-    if (token !== token.trim()) warnings.push('The token starts or ends with spaces or line breaks; they will not be part of it.');
-    const bare = token.trim();
-    if (/^(?:bearer|basic|token)\s/i.test(bare)) {
-      warnings.push('Paste only the token, without an authorization scheme such as "Bearer".');
-    } else if (/\s/.test(bare)) {
-      warnings.push('The token contains spaces or line breaks. Check that you copied only the token.');
-    }
-    if (bare.length > MAX_TOKEN) {
-      warnings.push('This is much longer than any token this provider issues.');
-      return warnings;
-    }
-    for (const hint of method?.tokenHints ?? []) {
-      if (!matches(hint.pattern, bare)) warnings.push(hint.warning);
-    }
-    return warnings;
-  } catch {
-    return [];
+export function tokenWarningCodes(method: AuthMethod | undefined, token: string): TokenWarning[] {
+  if (typeof token !== 'string' || token === '') return [];
+  const warnings: TokenWarning[] = [];
+  const bare = token.trim();
+  if (token !== bare) warnings.push('edges');
+  if (/^(?:bearer|basic|token)\s/i.test(bare)) warnings.push('scheme');
+  else if (/\s/.test(bare)) warnings.push('spaces');
+  if (bare.length > MAX_TOKEN) return [...warnings, 'long'];
+  for (const hint of method?.tokenHints ?? []) {
+    if (!testPattern(hint.pattern, bare)) warnings.push({ hint: hint.warning });
   }
+  return warnings;
+}
+
+const TOKEN_WARNING_TEXT: Record<Exclude<TokenWarning, { hint: string }>, string> = {
+  edges: 'The token starts or ends with spaces or line breaks; they will not be part of it.',
+  scheme: 'Paste only the token, without an authorization scheme such as "Bearer".',
+  spaces: 'The token contains spaces or line breaks. Check that you copied only the token.',
+  long: 'This is much longer than any token this provider issues.',
+};
+
+/** `tokenWarningCodes` in English, for callers without a message catalog. */
+export function tokenWarnings(method: AuthMethod | undefined, token: string): string[] {
+  return tokenWarningCodes(method, token).map((w) => (typeof w === 'string' ? TOKEN_WARNING_TEXT[w] : w.hint));
 }
 
 // ------------------------------------------------------------------ documentation links

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { EditionIdSchema } from '../contract/schemas.js';
-import { DEPLOYMENT_MODES, PROVIDER_IDS } from './types.js';
+import { AUTH_KINDS, DEPLOYMENT_MODES, PROVIDER_IDS, WEBHOOK_SIGNING_IDS } from './types.js';
 import type { Provider } from './types.js';
 
 const text = z.string().trim().min(1);
@@ -62,7 +62,7 @@ export const TokenHintSchema = z.strictObject({
 
 export const AuthMethodSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'auth_method is snake_case'),
-  kind: z.enum(['oauth', 'app-install', 'token', 'signing-secret']),
+  kind: z.enum(AUTH_KINDS),
   label: text,
   tokenType: z.string().regex(/^[a-z][a-z0-9_]*$/, 'token_type is snake_case'),
   scopes: z.array(text),
@@ -168,7 +168,7 @@ export const EditionSchema = z
   });
 
 export const WebhookSigningSchema = z.strictObject({
-  id: z.enum(['standard-webhooks', 'github-hmac-sha256']),
+  id: z.enum(WEBHOOK_SIGNING_IDS),
   label: text,
   headers: z.array(text).min(1),
   isDefault: z.boolean(),

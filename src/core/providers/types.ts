@@ -58,7 +58,8 @@ export interface BaseUrlSpec {
   help: string;
 }
 
-export type AuthKind = 'oauth' | 'app-install' | 'token' | 'signing-secret';
+export const AUTH_KINDS = ['oauth', 'app-install', 'token', 'signing-secret'] as const;
+export type AuthKind = (typeof AUTH_KINDS)[number];
 
 /** How the credential travels to the provider. */
 export type CredentialTransport =
@@ -132,8 +133,12 @@ export interface Edition {
   versionNotes: string[];
 }
 
+/** Signature schemes a webhook target can use; Standard Webhooks is the default. */
+export const WEBHOOK_SIGNING_IDS = ['standard-webhooks', 'github-hmac-sha256'] as const;
+export type WebhookSigningId = (typeof WEBHOOK_SIGNING_IDS)[number];
+
 export interface WebhookSigning {
-  id: 'standard-webhooks' | 'github-hmac-sha256';
+  id: WebhookSigningId;
   label: string;
   headers: string[];
   isDefault: boolean;
@@ -170,4 +175,28 @@ export function urlShape(edition: Edition): boolean | undefined {
 /** The first limitation that stops the flow, if any. */
 export function blockingLimitation(edition: Edition): Limitation | undefined {
   return edition.limitations.find((l) => l.severity === 'blocks');
+}
+
+/**
+ * Tests a catalog pattern without the state a global or sticky flag keeps between
+ * calls (lastIndex), so the same frozen pattern answers the same way every time.
+ * An unusable pattern counts as a match: catalog patterns only ever warn or shape-check.
+ */
+export function testPattern(pattern: RegExp, text: string): boolean {
+  try {
+    const p = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
+    return p.test(text);
+  } catch {
+    return true;
+  }
+}
+
+/** Methods where the customer approves access at the provider and never types a secret. */
+export function isGrantKind(method: AuthMethod): boolean {
+  return method.kind === 'oauth' || method.kind === 'app-install';
+}
+
+/** Methods where the customer types or pastes a secret. */
+export function isCredentialKind(method: AuthMethod): boolean {
+  return method.kind === 'token' || method.kind === 'signing-secret';
 }

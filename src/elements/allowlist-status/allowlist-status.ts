@@ -4,7 +4,8 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { AllowlistStatus } from '../../core/contract/schemas.js';
 import { icon, type IconName } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
-import { ALLOWLIST_CHOICES, type PtsErrorView } from '../base/view.js';
+import { ALLOWLIST_STATUSES } from '../../core/contract/vocabulary.js';
+import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
 import { allowlistStatusStyles } from './allowlist-status.styles.js';
 
@@ -175,7 +176,7 @@ export class PtsAllowlistStatus extends PtsElement {
           </pts-hint>
         </legend>
         <div class="choices">
-          ${ALLOWLIST_CHOICES.map(
+          ${ALLOWLIST_STATUSES.map(
             (status) => html`<label class="choice">
               <input
                 type="radio"

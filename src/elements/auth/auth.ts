@@ -3,7 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { Action } from '../../core/contract/schemas.js';
-import type { AuthMethod, Edition, Provider, WebhookSigning } from '../../core/providers/types.js';
+import { tokenWarningCodes, type TokenWarning } from '../../core/providers/index.js';
+import { isGrantKind, testPattern, type AuthMethod, type Edition, type Provider, type WebhookSigning } from '../../core/providers/types.js';
 import { icon } from '../base/icons.js';
 import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
@@ -12,37 +13,8 @@ import { authStyles } from './auth.styles.js';
 
 type SigningId = WebhookSigning['id'];
 
-const MAX_TOKEN = 8192;
-
-/** A pattern test that cannot carry state between calls (global or sticky flags). */
-function matches(pattern: RegExp, text: string): boolean {
-  const p = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
-  return p.test(text);
-}
-
-/**
- * Soft warnings on a typed credential, as message keys or catalog hint texts.
- * They never repeat the value and never block.
- */
-type WarnKey = 'auth.warn.edges' | 'auth.warn.scheme' | 'auth.warn.spaces' | 'auth.warn.long';
-type Warning = WarnKey | { text: string };
-
-function credentialWarnings(method: AuthMethod | undefined, value: string): Warning[] {
-  if (value === '') return [];
-  const out: Warning[] = [];
-  const bare = value.trim();
-  if (bare !== value) out.push('auth.warn.edges');
-  if (/^(?:bearer|basic|token)\s/i.test(bare)) out.push('auth.warn.scheme');
-  else if (/\s/.test(bare)) out.push('auth.warn.spaces');
-  if (bare.length > MAX_TOKEN) return [...out, 'auth.warn.long'];
-  for (const hint of method?.tokenHints ?? []) {
-    if (!matches(hint.pattern, bare)) out.push({ text: hint.warning });
-  }
-  return out;
-}
-
 function fieldValid(field: { pattern?: RegExp | undefined }, value: string): boolean {
-  return value.trim() !== '' && (!field.pattern || matches(field.pattern, value.trim()));
+  return value.trim() !== '' && (!field.pattern || testPattern(field.pattern, value.trim()));
 }
 
 /**
@@ -118,7 +90,7 @@ export class PtsAuth extends PtsElement {
 
   @state() private reveal = false;
   @state() private filled = false;
-  @state() private warnings: Warning[] = [];
+  @state() private warnings: TokenWarning[] = [];
   @state() private missing = false;
   @state() private attempt = 0;
 
@@ -161,7 +133,7 @@ export class PtsAuth extends PtsElement {
   validate(): boolean {
     const method = this.selectedMethod;
     if (!this.credentialAllowed || !method) return false;
-    if (method.kind === 'oauth' || method.kind === 'app-install') return this.authorized;
+    if (isGrantKind(method)) return this.authorized;
     this.attempt++;
     const badField = (method.extraFields ?? []).find((f) => !fieldValid(f, this.fields[f.name] ?? ''));
     this.missing = !this.filled;
@@ -199,7 +171,7 @@ export class PtsAuth extends PtsElement {
   private onCredentialInput(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     const filled = value !== '';
-    this.warnings = credentialWarnings(this.selectedMethod, value);
+    this.warnings = tokenWarningCodes(this.selectedMethod, value);
     if (filled) this.missing = false;
     if (filled !== this.filled) {
       this.filled = filled;
@@ -413,7 +385,7 @@ export class PtsAuth extends PtsElement {
         ${this.warnings.length
           ? html`<ul class="warnings" id="cred-warnings">
               ${this.warnings.map(
-                (w) => html`<li class="feedback warning">${icon('warning')}<span>${typeof w === 'string' ? this.t(w) : w.text}</span></li>`,
+                (w) => html`<li class="feedback warning">${icon('warning')}<span>${typeof w === 'string' ? this.t(`auth.warn.${w}`) : w.hint}</span></li>`,
               )}
             </ul>`
           : nothing}
@@ -428,7 +400,7 @@ export class PtsAuth extends PtsElement {
     const edition = this.edition;
     const method = this.selectedMethod;
     if (!edition || !method) return nothing;
-    const redirect = method.kind === 'oauth' || method.kind === 'app-install';
+    const redirect = isGrantKind(method);
     const revoke = method.revoke;
     return html`${this.authRequired ? this.renderAuthRequired(method) : nothing}
       ${this.renderMethods(edition.authMethods, method)} ${method.kind === 'signing-secret' ? this.renderSigning() : nothing}

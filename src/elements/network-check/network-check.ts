@@ -8,7 +8,8 @@ import { parseIp } from '../../core/url/classify.js';
 import { staticUrlCheck } from '../../core/url/index.js';
 import { icon, type IconName } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
-import { CHECK_ORDER, type PtsErrorView } from '../base/view.js';
+import { CHECK_NAMES } from '../../core/contract/vocabulary.js';
+import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
 import { formatList, type MessageKey } from '../messages/messages.js';
 import { networkCheckStyles } from './network-check.styles.js';
@@ -244,7 +245,7 @@ export class PtsNetworkCheck extends PtsElement {
     return html`<pts-hint class="wide" label=${this.t('network.help.label')} placement="bottom-start">
       <p class="hint-intro">${this.t('network.help.intro')}</p>
       <dl class="hint-list">
-        ${CHECK_ORDER.map((name) => html`<div><dt>${this.checkLabel(name)}</dt><dd>${this.checkHelp(name)}</dd></div>`)}
+        ${CHECK_NAMES.map((name) => html`<div><dt>${this.checkLabel(name)}</dt><dd>${this.checkHelp(name)}</dd></div>`)}
       </dl>
     </pts-hint>`;
   }
@@ -264,8 +265,8 @@ export class PtsNetworkCheck extends PtsElement {
   private renderResults(): TemplateResult | typeof nothing {
     if (!this.checking && !this.result) return nothing;
     const entries = this.checking
-      ? CHECK_ORDER.map((name) => ({ name, status: 'pending' as const }))
-      : [...(this.result?.checks ?? [])].sort((a, b) => CHECK_ORDER.indexOf(a.name) - CHECK_ORDER.indexOf(b.name));
+      ? CHECK_NAMES.map((name) => ({ name, status: 'pending' as const }))
+      : [...(this.result?.checks ?? [])].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
     return html`<section class="results card" aria-labelledby="results-title" aria-busy=${this.checking ? 'true' : 'false'}>
       <div class="results-head">${this.heading(this.t('network.results'), 'subtitle', 'results-title')}${this.renderChecksHint()}</div>
       <ol class="checks" part="checks">

@@ -42,7 +42,9 @@ import {
   findAuthMethod,
   getEdition,
   getProvider,
+  isGrantKind,
   PROVIDERS,
+  testPattern,
   validateTenant,
 } from '../../core/providers/index.js';
 import type {
@@ -52,6 +54,7 @@ import type {
   EditionId,
   Provider,
   ProviderId,
+  WebhookSigningId,
 } from '../../core/providers/types.js';
 import { checkBaseUrl, type CheckBaseUrlOptions } from '../check/index.js';
 import {
@@ -196,7 +199,7 @@ const DEFAULT_TTL = 10 * 60 * 1000;
 const DEFAULT_URL_CHECK_LIMIT: RateLimit = { max: 10, windowMs: 60_000 };
 
 /** The catalog's default webhook signing scheme (Standard Webhooks). */
-function defaultSigning(provider: Provider): 'standard-webhooks' | 'github-hmac-sha256' {
+function defaultSigning(provider: Provider): WebhookSigningId {
   return provider.webhookSigning?.find((s) => s.isDefault)?.id ?? 'standard-webhooks';
 }
 
@@ -208,12 +211,6 @@ function normaliseBasePath(value: string | undefined): string {
 
 function defaultCheckUrl(checkOptions: CheckOptions): CheckUrl {
   return (url, context) => checkBaseUrl(url, { ...checkOptions, ...context });
-}
-
-/** Catalog patterns may be frozen or global: test a stateless copy instead of resetting lastIndex. */
-function matches(pattern: RegExp, value: string): boolean {
-  const p = pattern.global || pattern.sticky ? new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')) : pattern;
-  return p.test(value);
 }
 
 const VERIFY_MESSAGES: Record<VerifyCredentialResult['code'], string> = {
@@ -416,7 +413,7 @@ export function createHandler(options: HandlerOptions = {}): PtsHandler {
       const value = given[f.name]?.trim();
       const field = `credential_fields.${f.name}`.slice(0, 100);
       if (!value) throw new ProblemResponse('VALIDATION_FAILED', `${f.label} is required.`, { field });
-      if (f.pattern && !matches(f.pattern, value)) {
+      if (f.pattern && !testPattern(f.pattern, value)) {
         throw new ProblemResponse('VALIDATION_FAILED', `${f.label} has the wrong format.`, { field });
       }
       out[f.name] = value;
@@ -663,7 +660,7 @@ export function createHandler(options: HandlerOptions = {}): PtsHandler {
     const { provider, edition } = lookupEdition(body.provider, body.edition);
     refuseBlockingLimitation(edition);
     const method = findAuthMethod(edition, body.auth_method);
-    if (!method || (method.kind !== 'oauth' && method.kind !== 'app-install')) {
+    if (!method || !isGrantKind(method)) {
       throw new ProblemResponse('VALIDATION_FAILED', 'auth_method has no authorisation flow for this edition.', {
         field: 'auth_method',
       });

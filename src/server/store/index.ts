@@ -12,6 +12,7 @@ import type {
   ProviderId,
 } from '../../core/providers/types.js';
 import type { TargetRecord, UrlCheckOutcome } from '../../core/contract/index.js';
+import type { WebhookSigningId } from '../../core/providers/types.js';
 
 /** The live credential of a target, plus the non-secret values needed to use it. */
 export interface StoredSecret {
@@ -20,7 +21,7 @@ export interface StoredSecret {
   /** Non-secret extras the auth method needs (e.g. the Atlassian account email). */
   fields?: Record<string, string>;
   /** Webhook signing scheme chosen for this secret. */
-  signing?: 'standard-webhooks' | 'github-hmac-sha256';
+  signing?: WebhookSigningId;
 }
 
 /** A URL check as the handler remembers it, bound to what it was run for. */
