@@ -46,7 +46,7 @@
  */
 export * from './types.js';
 export { DRAFT_PHASES, initialState, isGrantKind, transition } from './machine.js';
-export { normalizeBaseUrl } from './normalize.js';
+export { normalizeBaseUrl } from '../url/parse.js';
 export {
   BLOCKED_REASONS,
   READY_IDS,

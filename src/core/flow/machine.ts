@@ -16,7 +16,7 @@ import {
   type Limitation,
   type Provider,
 } from '../providers/types.js';
-import { normalizeBaseUrl } from './normalize.js';
+import { normalizeBaseUrl } from '../url/parse.js';
 import type {
   AllowlistState,
   AuthRequiredState,

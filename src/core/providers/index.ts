@@ -3,7 +3,8 @@
  * no DOM, no Node APIs (WHATWG URL is in both).
  */
 import { CATALOG } from './catalog.js';
-import { testPattern } from './types.js';
+import { normalizeBaseUrl } from '../url/parse.js';
+import { testPattern, urlShape } from './types.js';
 import type {
   AuthMethod,
   DocLink,
@@ -91,21 +92,6 @@ function fromTenantUrl(tenant: NonNullable<Edition['tenant']>, text: string): st
   return text.slice(prefix.length, text.length - suffix.length);
 }
 
-/** Origin plus (when the edition keeps it) the path, without trailing slash; undefined when unusable. */
-function baseOf(raw: string, keepsContextPath: boolean): URL | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  // Credentials in a URL would end up in logs and requests; never build on them.
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
-  url.hash = '';
-  if (!keepsContextPath) url.pathname = '/';
-  return url;
-}
-
 export interface ApiRootOptions {
   /** The auth method in use: some send their calls elsewhere (Jira Cloud OAuth). */
   method?: AuthMethod | string;
@@ -121,11 +107,9 @@ export interface ApiRootOptions {
 export function apiRootFor(edition: Edition, value: string, options: ApiRootOptions = {}): string | undefined {
   const method = typeof options.method === 'string' ? findAuthMethod(edition, options.method) : options.method;
   if (edition.baseUrl) {
-    const url = baseOf(value, edition.baseUrl.keepsContextPath);
-    if (!url) return undefined;
-    // A webhook endpoint is called as entered, query included.
-    if (edition.baseUrl.apiRoot === '') return url.href;
-    return url.origin + url.pathname.replace(/\/+$/, '') + edition.baseUrl.apiRoot;
+    // The URL policy's own normalisation: a webhook keeps its whole URL, others their context path or origin.
+    const base = normalizeBaseUrl(value, urlShape(edition));
+    return base === null ? undefined : base + edition.baseUrl.apiRoot;
   }
   const tenant = validateTenant(edition, value);
   const template = method?.apiRoot ?? edition.cloudApiRoot;

@@ -103,3 +103,13 @@ export function parseBaseUrl(input: unknown, options: ParseOptions = {}): ParseR
   else if (IPV4_SERIALISED.test(bare)) parsed.literal = { address: bare, family: 4 };
   return { ok: true, url: parsed };
 }
+
+/**
+ * The comparison form of a base URL: `parseBaseUrl`'s normalisation with http
+ * admitted (safety is judged elsewhere), or null when the URL is unusable or
+ * carries user info, which would otherwise end up in state and logs.
+ */
+export function normalizeBaseUrl(raw: string, keepsContextPath?: boolean): string | null {
+  const parsed = parseBaseUrl(raw, { allowHttp: true, ...(keepsContextPath === undefined ? {} : { keepsContextPath }) });
+  return parsed.ok ? parsed.url.normalized : null;
+}
