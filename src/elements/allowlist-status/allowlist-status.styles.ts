@@ -13,18 +13,6 @@ export const allowlistStatusStyles = css`
   pts-hint.wide::part(panel) {
     max-width: min(400px, calc(100vw - 16px));
   }
-  .hint-list {
-    display: grid;
-    gap: var(--_s2);
-    margin: 0;
-  }
-  .hint-list dt {
-    font-weight: 600;
-  }
-  .hint-list dd {
-    margin: 0;
-    color: var(--_muted);
-  }
   .choice .row {
     gap: var(--_s2);
   }
@@ -69,13 +57,5 @@ export const allowlistStatusStyles = css`
   }
   .copied {
     color: var(--_success);
-  }
-  textarea.clip {
-    position: fixed;
-    top: 0;
-    left: 0;
-    width: 1px;
-    height: 1px;
-    opacity: 0;
   }
 `;

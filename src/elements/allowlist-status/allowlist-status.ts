@@ -5,6 +5,7 @@ import type { AllowlistStatus } from '../../core/contract/schemas.js';
 import { icon, type IconName } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { ALLOWLIST_STATUSES } from '../../core/contract/vocabulary.js';
+import { copyText } from '../base/clipboard.js';
 import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
 import { allowlistStatusStyles } from './allowlist-status.styles.js';
@@ -90,44 +91,13 @@ export class PtsAllowlistStatus extends PtsElement {
     this.emit('pts-allowlist-change', { value });
   }
 
-  /** Copies text with the Clipboard API, falling back to a hidden textarea. */
   private async copy(text: string, all = false): Promise<void> {
-    let ok = false;
-    try {
-      if (navigator.clipboard?.writeText) {
-        await navigator.clipboard.writeText(text);
-        ok = true;
-      }
-    } catch {
-      ok = false;
-    }
-    if (!ok) ok = this.copyWithSelection(text);
+    const ok = await copyText(text, this.renderRoot as ShadowRoot);
     this.emit('pts-allowlist-copy', { text, ok });
     clearTimeout(this.copiedTimer);
     this.copied = ok ? text : null;
     this.announcement = ok ? (all ? this.t('allowlist.copiedAll') : this.t('allowlist.copied', { text })) : this.t('allowlist.copyFailed');
     if (ok) this.copiedTimer = setTimeout(() => (this.copied = null), COPIED_MS);
-  }
-
-  private copyWithSelection(text: string): boolean {
-    const area = document.createElement('textarea');
-    area.className = 'clip';
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.setAttribute('aria-hidden', 'true');
-    area.tabIndex = -1;
-    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    this.renderRoot.appendChild(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.remove();
-    active?.focus();
-    return ok;
   }
 
   private renderEgress(): TemplateResult {

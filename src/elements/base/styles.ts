@@ -121,6 +121,28 @@ export const controls = css`
     white-space: nowrap;
     border: 0;
   }
+  /* The off-screen textarea of the selection copy fallback (base/clipboard.ts). */
+  textarea.clip {
+    position: fixed;
+    top: 0;
+    left: 0;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+  }
+  /* Term and explanation lists inside hint popovers. */
+  .hint-list {
+    display: grid;
+    gap: var(--_s2);
+    margin: 0;
+  }
+  .hint-list dt {
+    font-weight: 600;
+  }
+  .hint-list dd {
+    margin: 0;
+    color: var(--_muted);
+  }
   /* A provider's initial, on the status list and a target's card. */
   .logo {
     display: grid;

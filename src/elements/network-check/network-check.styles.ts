@@ -56,18 +56,6 @@ export const networkCheckStyles = css`
   .hint-intro {
     margin: 0 0 var(--_s2);
   }
-  .hint-list {
-    display: grid;
-    gap: var(--_s2);
-    margin: 0;
-  }
-  .hint-list dt {
-    font-weight: 600;
-  }
-  .hint-list dd {
-    margin: 0;
-    color: var(--_muted);
-  }
   .checks {
     list-style: none;
     margin: 0;

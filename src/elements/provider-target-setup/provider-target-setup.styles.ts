@@ -164,14 +164,6 @@ export const setupStyles = css`
     font-size: var(--_fs-sm);
     resize: vertical;
   }
-  textarea.clip {
-    position: fixed;
-    top: 0;
-    left: 0;
-    width: 1px;
-    height: 1px;
-    opacity: 0;
-  }
   @media (max-width: 560px) {
     .shell {
       padding: var(--_s4);

@@ -41,6 +41,7 @@ import type { AuthMethod, DocOverrides, Edition, Provider } from '../../core/pro
 import type { PtsAuth } from '../auth/auth.js';
 import type { PtsAllowlistStatus } from '../allowlist-status/allowlist-status.js';
 import type { PtsEvent } from '../base/events.js';
+import { copyText } from '../base/clipboard.js';
 import { icon } from '../base/icons.js';
 import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
@@ -257,17 +258,7 @@ export class ProviderTargetSetup extends PtsElement {
 
   /** Copies `supportDetails()` to the clipboard; resolves with whether it worked. */
   async copySupportDetails(): Promise<boolean> {
-    const text = this.supportDetails();
-    let ok = false;
-    try {
-      if (navigator.clipboard?.writeText) {
-        await navigator.clipboard.writeText(text);
-        ok = true;
-      }
-    } catch {
-      ok = false;
-    }
-    if (!ok) ok = this.#copyWithSelection(text);
+    const ok = await copyText(this.supportDetails(), this.renderRoot as ShadowRoot);
     this.supportCopy = ok ? 'copied' : 'failed';
     this.#announce(this.t(ok ? 'root.copiedSupport' : 'root.copyFailed'));
     return ok;
@@ -1042,28 +1033,6 @@ export class ProviderTargetSetup extends PtsElement {
         if (this.#send({ type: 'back' }).rejected) break;
       }
     });
-  }
-
-  #copyWithSelection(text: string): boolean {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.setAttribute('aria-hidden', 'true');
-    area.tabIndex = -1;
-    area.className = 'clip';
-    const active = this.shadowRoot?.activeElement as HTMLElement | null;
-    this.renderRoot.appendChild(area);
-    area.select();
-    let ok = false;
-    try {
-      ok = document.execCommand('copy');
-    } catch {
-      ok = false;
-    }
-    area.value = '';
-    area.remove();
-    active?.focus();
-    return ok;
   }
 
   // ------------------------------------------------------------------ view helpers
