@@ -34,6 +34,10 @@ export const ERROR_CODES = [
   'CREDENTIALS_REJECTED',
   /** No target with that id. */
   'TARGET_NOT_FOUND',
+  /** A target for this provider, edition and normalised URL or tenant already exists; `target_id` names it. */
+  'TARGET_EXISTS',
+  /** The credential works but cannot create tickets in the chosen destination (project, repository, list…). */
+  'DESTINATION_NOT_WRITABLE',
   /** The backend's answer did not match the contract. Client-side only. */
   'MALFORMED_RESPONSE',
   /** The request took longer than the configured timeout. Client-side only. */
@@ -73,4 +77,13 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   NETWORK_UNREACHABLE: 502,
   CREDENTIALS_REJECTED: 403,
   TARGET_NOT_FOUND: 404,
+  TARGET_EXISTS: 409,
+  DESTINATION_NOT_WRITABLE: 403,
 };
+
+/**
+ * Request header that makes a save idempotent: the client sends a fresh value per
+ * save attempt and the same value on a retry of that attempt; the backend replays
+ * its first answer for a key it has seen.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';

@@ -99,6 +99,8 @@ export const ErrorBodySchema = z.object({
   field: z.optional(z.string().check(z.maxLength(100))),
   /** For RATE_LIMITED: seconds to wait. */
   retry_after: z.optional(z.number().check(z.nonnegative())),
+  /** For TARGET_EXISTS: the id of the target that already holds this provider, edition and URL or tenant. */
+  target_id: z.optional(text(100)),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
