@@ -14,6 +14,16 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+export interface SaveOptions extends CallOptions {
+  /**
+   * One value per save attempt, sent as `Idempotency-Key`; send the same value
+   * again when retrying that attempt, so the backend answers the retry with its
+   * first answer instead of creating a second target. A fresh key is made when
+   * none is given.
+   */
+  idempotencyKey?: string;
+}
+
 /**
  * Everything the element asks of a backend. `createHttpBackend` implements it
  * over fetch; a host may pass its own implementation as the `backend`
@@ -26,7 +36,7 @@ export interface Backend {
   /** `POST /url-checks`. A blocked URL resolves with `status: 'blocked'`; it does not reject. */
   checkUrl(request: UrlCheckRequest, options?: CallOptions): Promise<UrlCheckResponse>;
   /** `POST /targets`: create, or reconnect when `target_id` is set. */
-  saveTarget(request: SaveTargetRequest, options?: CallOptions): Promise<TargetRecord>;
+  saveTarget(request: SaveTargetRequest, options?: SaveOptions): Promise<TargetRecord>;
   /** `GET /targets/{id}`. */
   getTarget(id: string, options?: CallOptions): Promise<TargetRecord>;
   /** `POST /targets/{id}/revoke`: drops live credentials, keeps the record and history. */

@@ -3,6 +3,7 @@ import {
   AuthStartRequestSchema,
   AuthStartResponseSchema,
   ErrorBodySchema,
+  IDEMPOTENCY_KEY_HEADER,
   RevokeRequestSchema,
   ROUTES,
   SaveTargetRequestSchema,
@@ -12,7 +13,7 @@ import {
   UrlCheckResponseSchema,
 } from '../core/contract/index.js';
 import type { ErrorCode } from '../core/contract/index.js';
-import type { Backend, CallOptions } from './backend.js';
+import type { Backend, CallOptions, SaveOptions } from './backend.js';
 import { BackendError } from './errors.js';
 
 export type HeaderSource =
@@ -102,6 +103,15 @@ function linkSignals(caller: AbortSignal | undefined, timeoutMs: number) {
   };
 }
 
+/**
+ * A fresh idempotency key: 128 random bits as hex. getRandomValues, unlike
+ * randomUUID, also works on pages served over plain http.
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** A Backend over fetch. See `Backend` for what each method resolves with. */
 export function createHttpBackend(options: HttpBackendOptions): Backend {
   if (!options.endpoint) throw new TypeError('createHttpBackend: endpoint is required');
@@ -115,6 +125,7 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     responseSchema: S,
     request: { schema: AnySchema; value: unknown } | undefined,
     signal: AbortSignal | undefined,
+    extraHeaders: Record<string, string> = {},
   ): Promise<z.output<S>> {
     const path = id === undefined ? route.path : route.path.replace('{id}', encodeURIComponent(id));
     const label = `${route.method} ${path}`;
@@ -151,6 +162,7 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       if (link.signal.aborted) throw interrupted();
       headers.set('accept', 'application/json');
       if (body !== undefined) headers.set('content-type', 'application/json');
+      for (const [name, value] of Object.entries(extraHeaders)) headers.set(name, value);
 
       let response: Response;
       let text: string;
@@ -226,8 +238,10 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     getStatus: (o?: CallOptions) => call(ROUTES.status, undefined, StatusResponseSchema, undefined, o?.signal),
     checkUrl: (request, o) =>
       call(ROUTES.urlChecks, undefined, UrlCheckResponseSchema, { schema: UrlCheckRequestSchema, value: request }, o?.signal),
-    saveTarget: (request, o) =>
-      call(ROUTES.targets, undefined, TargetRecordSchema, { schema: SaveTargetRequestSchema, value: request }, o?.signal),
+    saveTarget: (request, o?: SaveOptions) =>
+      call(ROUTES.targets, undefined, TargetRecordSchema, { schema: SaveTargetRequestSchema, value: request }, o?.signal, {
+        [IDEMPOTENCY_KEY_HEADER]: o?.idempotencyKey || newIdempotencyKey(),
+      }),
     getTarget: (id, o) => call(ROUTES.target, id, TargetRecordSchema, undefined, o?.signal),
     revokeTarget: (id, request, o) =>
       call(ROUTES.revoke, id, TargetRecordSchema, { schema: RevokeRequestSchema, value: request }, o?.signal),

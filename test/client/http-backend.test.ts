@@ -200,6 +200,22 @@ describe('createHttpBackend: requests', () => {
     expect((await rejection(backend.getTarget(''))).code).to.equal('VALIDATION_FAILED');
   });
 
+  it('sends an Idempotency-Key with every save: the caller’s on a retry, a fresh one otherwise', async () => {
+    const { calls, fetch } = fakeFetch(() => json({ ...SAMPLE_TARGETS.cloudConnected }));
+    const backend = createHttpBackend({ endpoint: '/api', fetch });
+    await backend.saveTarget(saveRequest(), { idempotencyKey: 'attempt-1' });
+    await backend.saveTarget(saveRequest(), { idempotencyKey: 'attempt-1' });
+    await backend.saveTarget(saveRequest());
+    await backend.saveTarget(saveRequest());
+    const keys = calls.map((c) => new Headers(c.init.headers).get('idempotency-key'));
+    expect(keys.slice(0, 2)).to.deep.equal(['attempt-1', 'attempt-1']);
+    expect(keys[2]).to.match(/^[0-9a-f]{32}$/);
+    expect(keys[3]).to.match(/^[0-9a-f]{32}$/);
+    expect(keys[2]).not.to.equal(keys[3]);
+    await backend.checkUrl(checkRequest);
+    expect(new Headers(calls[4]!.init.headers).has('idempotency-key')).to.equal(false);
+  });
+
   it('drops unknown request fields instead of sending them', async () => {
     const { calls, fetch } = fakeFetch(() => json({ ...SAMPLE_TARGETS.cloudConnected }));
     const backend = createHttpBackend({ endpoint: '/api', fetch });

@@ -145,6 +145,12 @@ export type TargetRecord = z.infer<typeof TargetRecordSchema>;
 
 export const StatusResponseSchema = z.object({
   targets: z.array(TargetRecordSchema),
+  /**
+   * How many stored targets are not in `targets`: records that could not be
+   * shown (the client counts the ones it had to leave out here too) or that
+   * fall beyond the listing's bounded size.
+   */
+  omitted: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** Addresses the backend connects from, for firewall and VPN allowlists. */
   egress_addresses: z.array(z.string().check(z.maxLength(64))),
   portable_export: z.object({
