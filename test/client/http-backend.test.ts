@@ -201,7 +201,9 @@ describe('createHttpBackend: requests', () => {
   });
 
   it('sends an Idempotency-Key with every save: the caller’s on a retry, a fresh one otherwise', async () => {
-    const { calls, fetch } = fakeFetch(() => json({ ...SAMPLE_TARGETS.cloudConnected }));
+    const { calls, fetch } = fakeFetch((call) =>
+      json(call.url.endsWith('/url-checks') ? checkResponse : { ...SAMPLE_TARGETS.cloudConnected }),
+    );
     const backend = createHttpBackend({ endpoint: '/api', fetch });
     await backend.saveTarget(saveRequest(), { idempotencyKey: 'attempt-1' });
     await backend.saveTarget(saveRequest(), { idempotencyKey: 'attempt-1' });
