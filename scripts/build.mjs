@@ -2,7 +2,7 @@
 // Library build: ES modules for every public entry (dependencies left external), type
 // declarations from tsc, and the backend contract as JSON Schema for non-TypeScript teams.
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -16,6 +16,7 @@ export const ENTRIES = {
   'core/index': 'src/core/index.ts',
   'testing/index': 'src/testing/index.ts',
   'server/index': 'src/server/index.ts',
+  'server/db/index': 'src/server/db/index.ts',
 };
 
 const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
@@ -47,6 +48,13 @@ const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p'
   stdio: 'inherit',
 });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
+
+// The store's migration scripts are read at run time from beside the server code.
+cpSync(new URL('../src/server/db/migrations', import.meta.url), new URL('../dist/server/db/migrations', import.meta.url), {
+  recursive: true,
+});
+const { loadMigrations } = await import('../dist/server/db/index.js');
+console.log(`build: ${(await loadMigrations()).length} migration scripts`);
 
 const { z } = await import('zod/mini');
 const { CONTRACT_SCHEMAS } = await import('../dist/core/index.js');
