@@ -97,16 +97,6 @@ describe('openDatabase', () => {
     assert.equal(warnings.length, 1, 'the second start finds the key and says nothing');
   });
 
-  it('refuses a second open of the same data folder in this process', async () => {
-    const dataDir = tempDir();
-    const open = await openDatabase({ env: {}, dataDir, warn: () => {} });
-    try {
-      await assert.rejects(openDatabase({ env: {}, dataDir, warn: () => {} }), /already open in this process/);
-    } finally {
-      await open.db.close();
-    }
-  });
-
   it('with DATABASE_URL and no key: refuses before connecting', async () => {
     // Nothing listens on port 9: a connection attempt would fail differently.
     await assert.rejects(openDatabase({ env: { DATABASE_URL: 'postgres://127.0.0.1:9/pts' } }), {

@@ -27,6 +27,22 @@ describe('PGlite data folder', () => {
     }
   });
 
+  it('refuses a second open of a folder this process holds', async () => {
+    const { dataDir, remove } = await freshDataDir();
+    try {
+      const db = await openPglite({ dataDir });
+      try {
+        await assert.rejects(openPglite({ dataDir }), /already open in this process/);
+      } finally {
+        await db.close();
+      }
+      // Closed: it opens again.
+      await (await openPglite({ dataDir })).close();
+    } finally {
+      remove();
+    }
+  });
+
   it('refuses a folder another live process holds', async () => {
     const { dataDir, remove } = await freshDataDir();
     const holder = spawn('sleep', ['30']);
