@@ -117,6 +117,32 @@ for (const engine of await testEngines()) {
       assert.deepEqual(result, { rows: 5, acknowledged: 5 });
     });
 
+    it('a conditional update claims a row once, however many connections race for it', async () => {
+      const drivers = [db, await database.connect()];
+      await db.query('CREATE TABLE claims (id text PRIMARY KEY, used_by int)');
+      await db.query(`INSERT INTO claims VALUES ('chk_1', NULL)`);
+      const winners = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          drivers[i % 2]!.query('UPDATE claims SET used_by = $1 WHERE id = $2 AND used_by IS NULL RETURNING id', [i, 'chk_1']),
+        ),
+      );
+      assert.equal(winners.filter((rows) => rows.length === 1).length, 1);
+    });
+
+    it('a unique constraint admits one of many racing inserts and names itself to the others', async () => {
+      const drivers = [db, await database.connect()];
+      await db.query('CREATE TABLE destinations (id serial, url text CONSTRAINT destinations_url UNIQUE)');
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, i) =>
+          drivers[i % 2]!.transaction((tx) => tx.query(`INSERT INTO destinations (url) VALUES ('https://a.example')`)),
+        ),
+      );
+      assert.equal(outcomes.filter((o) => o.status === 'fulfilled').length, 1);
+      for (const o of outcomes.filter((o) => o.status === 'rejected')) {
+        assert.deepEqual([o.reason.code, o.reason.constraint], ['23505', 'destinations_url']);
+      }
+    });
+
     if (engine.name.startsWith('PostgreSQL')) {
       it('without the lock, the same probe overshoots on a server (the probe can fail)', async () => {
         const drivers = [await database.connect(), await database.connect()];
