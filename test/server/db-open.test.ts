@@ -17,7 +17,7 @@ function tempDir(): string {
   return dir;
 }
 
-const idOf = async (key: string | Uint8Array<ArrayBuffer>) => secretKeyId(typeof key === 'string' ? decodeSecretKey(key) : key);
+const idOf = async (key: string | Uint8Array) => secretKeyId(typeof key === 'string' ? decodeSecretKey(key) : key);
 
 describe('resolveSecretKeys', () => {
   it('uses PTS_SECRET_KEY, with PTS_SECRET_KEY_PREVIOUS as keys that only open', () => {

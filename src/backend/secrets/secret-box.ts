@@ -54,7 +54,7 @@ export interface SecretBox {
 }
 
 /** Decodes a base64 (or base64url) key and checks that it is 32 bytes. */
-export function decodeSecretKey(base64: string): Uint8Array<ArrayBuffer> {
+export function decodeSecretKey(base64: string): Uint8Array {
   const text = base64.trim().replace(/-/g, '+').replace(/_/g, '/');
   let binary: string;
   try {
@@ -74,7 +74,7 @@ export function generateSecretKey(): string {
 }
 
 /** The first 8 bytes of SHA-256("pts-secret-key-id:" + key), in hex: names a key, reveals nothing of it. */
-export async function secretKeyId(key: Uint8Array<ArrayBuffer>): Promise<string> {
+export async function secretKeyId(key: Uint8Array): Promise<string> {
   const label = new TextEncoder().encode('pts-secret-key-id:');
   const input = new Uint8Array(label.length + key.length);
   input.set(label);
@@ -85,19 +85,23 @@ export async function secretKeyId(key: Uint8Array<ArrayBuffer>): Promise<string>
 
 export interface SecretBoxKeys {
   /** Seals and opens. Base64 text or the 32 raw bytes. */
-  current: string | Uint8Array<ArrayBuffer>;
+  current: string | Uint8Array;
   /** Open only: keys being rotated away from. */
-  previous?: ReadonlyArray<string | Uint8Array<ArrayBuffer>>;
+  previous?: ReadonlyArray<string | Uint8Array>;
 }
 
 export async function createSecretBox(keys: SecretBoxKeys): Promise<SecretBox> {
-  const load = async (key: string | Uint8Array<ArrayBuffer>) => {
+  const load = async (key: string | Uint8Array) => {
     const raw = typeof key === 'string' ? decodeSecretKey(key) : key;
     if (raw.length !== KEY_BYTES) {
       throw new SecretBoxError('bad-key', `The secret key must be ${KEY_BYTES} bytes; this one is ${raw.length}.`);
     }
     const id = await secretKeyId(raw);
-    const cryptoKey = await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+    // A copy: Web Crypto wants memory of its own, not a view that may share a buffer.
+    const cryptoKey = await crypto.subtle.importKey('raw', new Uint8Array(raw), { name: 'AES-GCM' }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
     return [id, cryptoKey] as const;
   };
   const [currentKeyId, currentKey] = await load(keys.current);

@@ -73,7 +73,7 @@ export function resolveSecretKeys({ env, dataDir, warn = console.warn }: Resolve
   return { current: readKeyFile(file)!, previous };
 }
 
-function readKeyFile(file: string): Uint8Array<ArrayBuffer> | undefined {
+function readKeyFile(file: string): Uint8Array | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
