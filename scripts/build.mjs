@@ -49,9 +49,9 @@ const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p'
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 const { z } = await import('zod/mini');
-const { CONTRACT_SCHEMAS } = await import('../dist/core/index.js');
+const { CONTRACT_SCHEMAS, EXPORT_CONTRACT_SCHEMAS } = await import('../dist/core/index.js');
 const defs = Object.fromEntries(
-  Object.entries(CONTRACT_SCHEMAS).map(([name, schema]) => {
+  Object.entries({ ...CONTRACT_SCHEMAS, ...EXPORT_CONTRACT_SCHEMAS }).map(([name, schema]) => {
     const { $schema: _drop, ...json } = z.toJSONSchema(schema, { unrepresentable: 'any' });
     return [name, json];
   }),
