@@ -11,10 +11,9 @@
  *   kind, priority}; a repository without an issue tracker answers 404.
  */
 import * as z from 'zod/mini';
-import { validateTenant } from '../../core/providers/index.js';
 import type { DestinationItem } from '../../core/contract/export.js';
 import { authRequired, limitation, providerMessage, type Failure } from './errors.js';
-import { call } from './http.js';
+import { call, tenantSegment } from './http.js';
 import { levelOf, numberCursor, PAGE_SIZE, pageFromUrl, scan, toPage, type Chunk } from './paging.js';
 import { plainBody, testTicket } from './ticket.js';
 import type { ProviderAdapter, ProviderContext } from './types.js';
@@ -29,10 +28,7 @@ const TURN_ON_TRACKER = {
   label: 'Turn the issue tracker on: Repository settings → Features → Issue tracker, or choose another repository.',
 };
 
-function workspace(ctx: ProviderContext): string {
-  const tenant = validateTenant(ctx.edition, ctx.target.tenant ?? '');
-  return tenant.ok ? tenant.value.toLowerCase() : '';
-}
+const workspace = (ctx: ProviderContext): string => tenantSegment(ctx) ?? '';
 
 /** BBQL string literal: quotes and backslashes escaped. */
 const bbqlString = (text: string) => `"${text.replace(/["\\]/g, (c) => `\\${c}`)}"`;

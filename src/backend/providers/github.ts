@@ -12,9 +12,9 @@
  */
 import * as z from 'zod/mini';
 import type { DestinationItem } from '../../core/contract/export.js';
-import { resolveDocLink, validateTenant } from '../../core/providers/index.js';
+import { resolveDocLink } from '../../core/providers/index.js';
 import { limitation, rateLimited, retryAfterSeconds, type Failure } from './errors.js';
-import { call, type Call } from './http.js';
+import { call, tenantSegment, type Call } from './http.js';
 import { levelOf, matches, nextPageFromLink, numberCursor, parentId, scan, toPage, type Chunk } from './paging.js';
 import { plainBody, testTicket } from './ticket.js';
 import type { ProviderAdapter, ProviderContext } from './types.js';
@@ -61,8 +61,7 @@ function gh<S extends z.ZodMiniType>(ctx: ProviderContext, c: Call, schema: S) {
 /** The organisation a github.com target names; other editions name a host, not an owner. */
 function owner(ctx: ProviderContext): string | undefined {
   if (ctx.edition.id !== 'github-com' || isInstallation(ctx)) return undefined;
-  const tenant = validateTenant(ctx.edition, ctx.target.tenant ?? '');
-  return tenant.ok ? tenant.value.toLowerCase() : undefined;
+  return tenantSegment(ctx)?.toLowerCase();
 }
 
 async function repositoryPage(ctx: ProviderContext, cursor: string | undefined): Promise<Chunk<Repository>> {

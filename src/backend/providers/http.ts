@@ -4,6 +4,7 @@
  * turns a refusal or a failed connection into a ProviderError.
  */
 import * as z from 'zod/mini';
+import { validateTenant } from '../../core/providers/index.js';
 import { placeCredential } from './credentials.js';
 import { classify, limitation, ProviderError, unreachable, type Failure } from './errors.js';
 import type { ProviderContext } from './types.js';
@@ -85,6 +86,17 @@ function parseJson(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first path segment of the target's canonical tenant URL: the GitHub organisation, the Bitbucket workspace. */
+export function tenantSegment(ctx: ProviderContext): string | undefined {
+  const tenant = validateTenant(ctx.edition, ctx.target.tenant ?? '');
+  if (!tenant.ok) return undefined;
+  try {
+    return new URL(tenant.url).pathname.split('/').filter(Boolean)[0];
   } catch {
     return undefined;
   }

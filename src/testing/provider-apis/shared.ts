@@ -129,3 +129,14 @@ export function intParam(url: URL, name: string, fallback: number, max?: number)
   const n = Number.isFinite(value) && value >= 0 ? Math.floor(value) : fallback;
   return max === undefined ? n : Math.min(n, max);
 }
+
+/** RFC 8288 Link header with next and last page URLs, as GitHub sends it. */
+export function linkHeader(url: URL, page: number, lastPage: number, param = 'page'): Record<string, string> {
+  if (page >= lastPage) return {};
+  const at = (n: number) => {
+    const u = new URL(url);
+    u.searchParams.set(param, String(n));
+    return u.href;
+  };
+  return { link: `<${at(page + 1)}>; rel="next", <${at(lastPage)}>; rel="last"` };
+}
