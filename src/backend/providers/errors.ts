@@ -96,7 +96,7 @@ export function providerMessage(ctx: ProviderContext, body: unknown, text: strin
   return clean.length > MAX_MESSAGE ? `${clean.slice(0, MAX_MESSAGE - 1)}…` : clean;
 }
 
-/** The message fields providers use: `message`, `errorMessages`, `errors`, `error`, `err`. */
+/** The message fields providers use: `message`, `errorMessages`, `errors`, `error_description`, `error`, `err`. */
 function messageIn(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const b = body as Record<string, unknown>;
@@ -109,7 +109,9 @@ function messageIn(body: unknown): string | undefined {
     }
     return undefined;
   };
-  return first(b['message']) ?? first(b['errorMessages']) ?? first(b['errors']) ?? first(b['error']) ?? first(b['err']);
+  return (
+    first(b['message']) ?? first(b['errorMessages']) ?? first(b['errors']) ?? first(b['error_description']) ?? first(b['error']) ?? first(b['err'])
+  );
 }
 
 // ---------------------------------------------------------------- classification

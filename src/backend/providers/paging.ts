@@ -128,12 +128,13 @@ export function nextPageFromLink(link: string | null): string | null {
 }
 
 /**
- * The page the element gets: an empty list explains itself, with the provider's
- * action when nothing is accessible, or plainly when the query matched nothing.
+ * The page the element gets: an empty first page explains itself, with the
+ * provider's action when nothing is accessible, or plainly when the query matched
+ * nothing. A later page that comes back empty only ends the list.
  */
 export function toPage(chunk: Chunk<DestinationItem>, request: ListDestinationsRequest, nothing: EmptyReason): DestinationPage {
   const page: DestinationPage = { items: chunk.items, next_cursor: chunk.next };
-  if (chunk.items.length === 0 && chunk.next === null) {
+  if (chunk.items.length === 0 && chunk.next === null && request.cursor === undefined) {
     page.empty = request.query?.trim()
       ? { reason: 'no_match', message: `Nothing matches “${request.query.trim()}”.` }
       : nothing;
