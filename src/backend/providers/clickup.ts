@@ -12,8 +12,8 @@
  */
 import * as z from 'zod/mini';
 import type { DestinationItem } from '../../core/contract/export.js';
-import { notWritable, providerMessage, type Failure } from './errors.js';
-import { call } from './http.js';
+import { notWritable, providerMessage, rateLimited, retryAfterSeconds, type Failure } from './errors.js';
+import { call, type Call } from './http.js';
 import { levelOf, pageOf, parentId, toPage } from './paging.js';
 import { plainBody, testTicket } from './ticket.js';
 import type { ProviderAdapter, ProviderContext } from './types.js';
@@ -33,18 +33,27 @@ const item = (level: DestinationItem['level'], hasChildren: boolean) => (n: z.in
   has_children: hasChildren,
 });
 
+/** ClickUp counts its rate limit down to X-RateLimit-Reset (Unix seconds). */
+const refine = (ctx: ProviderContext) => (failure: Failure) =>
+  failure.status === 429 ? rateLimited(ctx, retryAfterSeconds(failure.headers, ctx.now?.() ?? new Date(), 'x-ratelimit-reset')) : undefined;
+
+/** On a write, a refusal that is not about the token itself means the list is closed to this credential. */
 const refuseWrite = (ctx: ProviderContext) => (failure: Failure) => {
-  const tokenProblem = /token|authori[sz]ation header/i.test(failure.text) && !/team not authori[sz]ed/i.test(failure.text);
+  const tokenProblem = /token|authori[sz]ation header/i.test(failure.text);
   return failure.status === 403 || (failure.status === 401 && !tokenProblem)
     ? notWritable(ctx, providerMessage(ctx, failure.body, failure.text))
-    : undefined;
+    : refine(ctx)(failure);
 };
+
+function cu<S extends z.ZodMiniType>(ctx: ProviderContext, c: Call, schema: S) {
+  return call(ctx, { refine: refine(ctx), ...c }, schema);
+}
 
 export const clickup: ProviderAdapter = {
   provider: 'clickup',
 
   async verify(ctx) {
-    const { data } = await call(ctx, { path: '/user' }, User);
+    const { data } = await cu(ctx, { path: '/user' }, User);
     return { id: String(data.user.id), name: data.user.username };
   },
 
@@ -55,19 +64,19 @@ export const clickup: ProviderAdapter = {
     let nothing: string;
     let action: string;
     if (level === 'workspace') {
-      items = (await call(ctx, { path: '/team' }, Teams)).data.teams.map(item('workspace', true));
+      items = (await cu(ctx, { path: '/team' }, Teams)).data.teams.map(item('workspace', true));
       nothing = 'This ClickUp credential is authorised for no workspace.';
       action = 'Authorise this product for the target workspace in ClickUp, or ask a workspace owner to invite the account.';
     } else if (level === 'space') {
       const team = parentId(request, 'workspace');
-      items = (await call(ctx, { path: `/team/${encodeURIComponent(team)}/space`, query: archived }, Spaces)).data.spaces.map(item('space', true));
+      items = (await cu(ctx, { path: `/team/${encodeURIComponent(team)}/space`, query: archived }, Spaces)).data.spaces.map(item('space', true));
       nothing = 'This account sees no space in the workspace.';
       action = 'Ask a workspace admin to share a space with the account (Space settings → Share).';
     } else if (level === 'folder') {
       const space = encodeURIComponent(parentId(request, 'space'));
       const [folders, lists] = await Promise.all([
-        call(ctx, { path: `/space/${space}/folder`, query: archived }, Folders),
-        call(ctx, { path: `/space/${space}/list`, query: archived }, Lists),
+        cu(ctx, { path: `/space/${space}/folder`, query: archived }, Folders),
+        cu(ctx, { path: `/space/${space}/list`, query: archived }, Lists),
       ]);
       items = [...folders.data.folders.map(item('folder', true)), ...lists.data.lists.map(item('list', false))];
       nothing = 'This space has no folder or list this account can see.';
@@ -75,7 +84,7 @@ export const clickup: ProviderAdapter = {
     } else {
       const parent = request.parent;
       const path = parent?.level === 'space' ? `/space/${encodeURIComponent(parent.id)}/list` : `/folder/${encodeURIComponent(parentId(request, 'folder', 'space'))}/list`;
-      items = (await call(ctx, { path, query: archived }, Lists)).data.lists.map(item('list', false));
+      items = (await cu(ctx, { path, query: archived }, Lists)).data.lists.map(item('list', false));
       nothing = 'This folder has no list this account can see.';
       action = 'Create a list in the folder, or ask a space admin to share one with the account.';
     }
