@@ -196,9 +196,10 @@ export function classify(ctx: ProviderContext, failure: Failure): ProviderError 
   if (status === 429) return rateLimited(ctx, retryAfterSeconds(failure.headers, ctx.now?.() ?? new Date()));
   if (status >= 500) return unreachable(ctx, `it answered HTTP ${status}${detail ? ` (${detail})` : ''}.`);
   if (status >= 300 && status < 400) {
-    return limitation(
-      `${ctx.edition.label} answered with a redirect${failure.headers.get('location') ? ` to ${failure.headers.get('location')}` : ''}; redirects are not followed with a credential. Use the current address.`,
-    );
+    // A Location can echo the query, and with it a key or token sent there.
+    const location = failure.headers.get('location');
+    const to = location ? ` to ${redact(location, secretsOf(ctx))}` : '';
+    return limitation(`${ctx.edition.label} answered with a redirect${to}; redirects are not followed with a credential. Use the current address.`);
   }
   if (purpose === 'write' && (status === 403 || status === 404)) return notWritable(ctx, detail);
   if (status === 403) return authRequired(ctx, detail);

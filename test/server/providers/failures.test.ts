@@ -204,3 +204,26 @@ test('redaction removes every run of eight or more credential characters and kee
   assert.equal(redact('nothing to hide', ['abcdefgh']), 'nothing to hide');
   assert.equal(redact('xxabcdefghijyy', ['abcdefghij', 'short']), 'xx[redacted]yy');
 });
+
+test('a redirect is not followed with the credential, and a Location that echoes it is redacted', async () => {
+  const token = 'ATTA0123456789abcdef0123456789abcdef';
+  const hits: string[] = [];
+  const redirecting = Object.assign(
+    async (request: Request) => {
+      hits.push(new URL(request.url).pathname);
+      return new Response(null, { status: 302, headers: { location: `https://elsewhere.example/1/cards?token=${token}` } });
+    },
+    { created: [] },
+  );
+  const server = await serve(redirecting);
+  try {
+    const ctx = context({ provider: 'trello', edition: 'trello-cloud', method: 'api_key_token', apiRoot: `${server.origin}/1`, secret: token, fields: { api_key: TRELLO_API_KEY } });
+    const result = await runTestExport(ctx, CASES.find((c) => c.provider === 'trello')!.settings);
+    assert.equal(result.error?.code, 'PROVIDER_LIMITATION');
+    assert.deepEqual(hits, ['/1/cards'], 'one request, the redirect not followed');
+    assert.equal(JSON.stringify(result).includes(token.slice(0, 8)), false);
+    assert.match(result.error?.message ?? '', /elsewhere\.example/);
+  } finally {
+    await server.close();
+  }
+});
