@@ -6,45 +6,18 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { msg } from '../../src/elements/messages/index.js';
 import { DEFAULT_MOCK_ENDPOINT, startWorker } from '../../src/testing/index.js';
-import { clickDeep, documentedEvents, eventProp, rendered } from '../support/embedding.js';
-
-interface FixtureModule {
-  mount(
-    container: HTMLElement,
-    props: { endpoint: string; docLinks: object; heard: (source: string, name: string, event: Event) => void },
-  ): () => void;
-}
+import { clickDeep, documentedEvents, embedFixture, eventProp, rendered } from '../support/embedding.js';
 
 const BUNDLE = '/bundles/react.js';
 const DOC_LINKS = { github: { 'fine_grained_pat.revoke': 'https://intranet.example.com/github-tokens' } };
 
 describe('React fixture', () => {
-  let unmount: (() => void) | undefined;
-  let container: HTMLElement;
-  const heard: Array<[string, string, Event]> = [];
-
-  before(async () => {
-    await startWorker('cloud-ready');
+  const fixture = embedFixture(BUNDLE, {
+    endpoint: DEFAULT_MOCK_ENDPOINT,
+    docLinks: DOC_LINKS,
+    start: () => startWorker('cloud-ready'),
   });
-
-  beforeEach(async () => {
-    heard.length = 0;
-    container = document.body.appendChild(document.createElement('div'));
-    const { mount } = (await import(BUNDLE)) as FixtureModule;
-    unmount = mount(container, {
-      endpoint: DEFAULT_MOCK_ENDPOINT,
-      docLinks: DOC_LINKS,
-      heard: (source, name, event) => heard.push([source, name, event]),
-    });
-  });
-
-  afterEach(() => {
-    unmount?.();
-    container.remove();
-  });
-
-  const byId = (id: string): HTMLElement & Record<string, unknown> =>
-    container.querySelector(`#${id}`) as HTMLElement & Record<string, unknown>;
+  const { heard, byId } = fixture;
 
   it('renders the wrapped and the plain element against the backend', async () => {
     for (const id of ['wrapped', 'plain']) {
@@ -75,7 +48,7 @@ describe('React fixture', () => {
       const calls = heard.filter(([source, heardName]) => source === 'wrapper' && heardName === name);
       expect(calls.map(([, , e]) => e), `${eventProp(name)} for ${name}`).to.deep.equal([event]);
     }
-    await waitUntil(() => container.querySelector('output')?.textContent === 'tgt_react', 'onTargetSaved did not update React state');
+    await waitUntil(() => fixture.container.querySelector('output')?.textContent === 'tgt_react', 'onTargetSaved did not update React state');
   });
 
   it('hears target-saved on the plain tag through React 19 `ontarget-saved`', () => {

@@ -65,3 +65,50 @@ export async function documentedEvents(): Promise<string[]> {
 export function eventProp(name: string): string {
   return `on${name.replace(/(^|-)([a-z])/g, (_, _dash: string, c: string) => c.toUpperCase())}`;
 }
+
+/** What a framework fixture bundle exports. */
+interface FixtureModule {
+  mount(
+    container: HTMLElement,
+    props: { endpoint: string; docLinks: object; heard: (source: string, name: string, event: Event) => void },
+  ): () => void;
+}
+
+export interface EmbeddedFixture {
+  /** Every event a fixture handler heard since the test began: `[source, name, event]`. */
+  readonly heard: Array<[string, string, Event]>;
+  readonly container: HTMLElement;
+  byId(id: string): HTMLElement & Record<string, unknown>;
+}
+
+/**
+ * Registers mocha hooks: `start` once (the msw worker), then a fresh mount of
+ * the fixture bundle before each test and an unmount after it.
+ */
+export function embedFixture(bundle: string, options: { endpoint: string; docLinks: object; start: () => Promise<unknown> }): EmbeddedFixture {
+  const heard: Array<[string, string, Event]> = [];
+  let container = document.createElement('div');
+  let unmount: (() => void) | undefined;
+  before(options.start);
+  beforeEach(async () => {
+    heard.length = 0;
+    container = document.body.appendChild(document.createElement('div'));
+    const { mount } = (await import(bundle)) as FixtureModule;
+    unmount = mount(container, {
+      endpoint: options.endpoint,
+      docLinks: options.docLinks,
+      heard: (source, name, event) => heard.push([source, name, event]),
+    });
+  });
+  afterEach(() => {
+    unmount?.();
+    container.remove();
+  });
+  return {
+    heard,
+    get container() {
+      return container;
+    },
+    byId: (id) => container.querySelector(`#${id}`) as HTMLElement & Record<string, unknown>,
+  };
+}

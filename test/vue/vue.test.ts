@@ -5,45 +5,18 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { DEFAULT_MOCK_ENDPOINT, startWorker } from '../../src/testing/index.js';
-import { documentedEvents, rendered } from '../support/embedding.js';
-
-interface FixtureModule {
-  mount(
-    container: HTMLElement,
-    props: { endpoint: string; docLinks: object; heard: (source: string, name: string, event: Event) => void },
-  ): () => void;
-}
+import { documentedEvents, embedFixture, rendered } from '../support/embedding.js';
 
 const BUNDLE = '/bundles/vue.js';
 const DOC_LINKS = { jira: { 'pat.revoke': 'https://intranet.example.com/jira-tokens' } };
 
 describe('Vue fixture', () => {
-  let unmount: (() => void) | undefined;
-  let container: HTMLElement;
-  const heard: Array<[string, string, Event]> = [];
-
-  before(async () => {
-    await startWorker('cloud-ready');
+  const fixture = embedFixture(BUNDLE, {
+    endpoint: DEFAULT_MOCK_ENDPOINT,
+    docLinks: DOC_LINKS,
+    start: () => startWorker('cloud-ready'),
   });
-
-  beforeEach(async () => {
-    heard.length = 0;
-    container = document.body.appendChild(document.createElement('div'));
-    const { mount } = (await import(BUNDLE)) as FixtureModule;
-    unmount = mount(container, {
-      endpoint: DEFAULT_MOCK_ENDPOINT,
-      docLinks: DOC_LINKS,
-      heard: (source, name, event) => heard.push([source, name, event]),
-    });
-  });
-
-  afterEach(() => {
-    unmount?.();
-    container.remove();
-  });
-
-  const byId = (id: string): HTMLElement & Record<string, unknown> =>
-    container.querySelector(`#${id}`) as HTMLElement & Record<string, unknown>;
+  const { heard, byId } = fixture;
 
   it('renders both elements as custom elements against the backend', async () => {
     for (const id of ['camel', 'prop']) {
@@ -73,7 +46,7 @@ describe('Vue fixture', () => {
       const calls = heard.filter(([source, heardName]) => source === 'camel' && heardName === name);
       expect(calls.map(([, , e]) => e), `@${name}`).to.deep.equal([event]);
     }
-    await waitUntil(() => container.querySelector('output')?.textContent === 'tgt_vue', '@target-saved did not update Vue state');
+    await waitUntil(() => fixture.container.querySelector('output')?.textContent === 'tgt_vue', '@target-saved did not update Vue state');
   });
 
   it('hears target-saved on the element bound with .prop', () => {
