@@ -16,9 +16,11 @@ export const ENTRIES = {
   'core/index': 'src/core/index.ts',
   'testing/index': 'src/testing/index.ts',
   'server/index': 'src/server/index.ts',
+  'react/index': 'src/react/index.ts',
+  'vue/index': 'src/vue/index.ts',
 };
 
-const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+const deps = [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies].flatMap((d) => Object.keys(d ?? {}));
 const external = (id) =>
   id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
 
@@ -41,6 +43,10 @@ await build({
     },
   },
 });
+
+// cdn/: self-contained modules for a <script type="module" src> from a CDN (scripts/build-cdn.mjs).
+const { buildCdn } = await import('./build-cdn.mjs');
+await buildCdn();
 
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
   cwd: root,
