@@ -4,6 +4,7 @@ import ipaddr from 'ipaddr.js';
 import {
   classifyAddress,
   compileAllow,
+  findAmbiguity,
   IPV4_RANGES,
   IPV6_RANGES,
   judgeAddress,
@@ -210,6 +211,13 @@ describe('parseBaseUrl', () => {
     expectFailure('https://a.example:0/', 'port');
     expectFailure('nope', 'invalid');
     expectFailure(undefined, 'invalid');
+    expectFailure('https://@a.example/', 'userinfo');
+    const ambiguous = expectFailure('https://me\\@a.example/', 'ambiguous');
+    if (!ambiguous.ok) {
+      assert.equal(ambiguous.failure.offender, '\\');
+      // The WHATWG reading would put "me" in the host: nothing of it is kept.
+      assert.equal(ambiguous.failure.normalized, undefined);
+    }
     const http = parseBaseUrl('http://a.example/', { allowHttp: true });
     assert.ok(http.ok && http.url.port === 80);
   });
@@ -271,3 +279,41 @@ describe('allow list and static check', () => {
   });
 });
 
+describe('findAmbiguity', () => {
+  test('names each character WHATWG and RFC 3986 parsers read differently in an authority', () => {
+    for (const [text, character] of [
+      ['https://a.example\\@b.example/', '\\'],
+      ['https:\\\\a.example/', '\\'],
+      ['https://%61.example/', '%'],
+      ['https://a"b.example/', '"'],
+      ['https://a`b.example/', '`'],
+      ['https://a{b.example/', '{'],
+      ['https://a}b.example/', '}'],
+      ['https://a.example\t/', 'U+0009'],
+      ['https://a.example/x\ny', 'U+000A'],
+      ['https://a.example/\u007f', 'U+007F'],
+      ['//a.example\\@b.example/', '\\'],
+      ['\\\\a.example/', '\\'],
+    ] as const) {
+      const found = findAmbiguity(text);
+      assert.equal(found?.character, character, JSON.stringify(text));
+      assert.ok(found!.detail.length > 20);
+    }
+  });
+
+  test('leaves those characters alone after the authority, and plain URLs alone', () => {
+    for (const text of [
+      'https://a.example/path\\with\\backslashes',
+      'https://a.example/%40x?q="1"#{frag}',
+      'https://a.example?x=\\',
+      'https://a.example#\\',
+      'https:a.example',
+      'https://bücher.example/',
+      'https://[2606:4700::1111]:8443/',
+      '/relative\\path',
+      'relative%path',
+    ]) {
+      assert.equal(findAmbiguity(text), undefined, text);
+    }
+  });
+});
