@@ -8,9 +8,10 @@
  * - `private_network` / `reserved_ip`: the host is not a special-use name, resolves
  *   (failure or an empty answer blocks), and every address, A and AAAA, is globally
  *   reachable or admitted by `allow`. One bad address among good ones blocks.
- * - `redirect`: the probe followed redirects by hand; every hop passed the same scheme,
- *   user info, port, name and address rules as the typed URL, within `maxRedirects`, and
- *   the chain ended in an answer (a host that cannot be reached fails here).
+ * - `redirect`: the probe followed redirects by hand; every hop stayed on the typed host
+ *   (unless `allowCrossHostRedirects`), passed the same scheme, user info, port, name and
+ *   address rules as the typed URL, within `maxRedirects`, and the chain ended in an
+ *   answer (a host that cannot be reached fails here).
  * - `dns_rebinding`: every connection went to an address approved before it was made
  *   (the probe never resolves on its own), and a second, independent lookup of every
  *   host name involved still returns only approved addresses. A host whose answers turn
@@ -25,6 +26,7 @@ import {
   canonicalHostName,
   compileAllow,
   judgeAddress,
+  findAmbiguity,
   staticUrlCheck,
   type AddressVerdict,
   type AllowList,
@@ -54,6 +56,11 @@ export interface CheckBaseUrlOptions {
   ports?: readonly number[];
   /** Redirects the probe follows before giving up. Default 5. */
   maxRedirects?: number;
+  /**
+   * Let redirects leave the typed host (each hop is still checked in full). Default false:
+   * a credential saved for the typed host would otherwise follow a hop to another one.
+   */
+  allowCrossHostRedirects?: boolean;
   /** Limit for each DNS lookup and each request, in milliseconds. Default 5000. */
   timeoutMs?: number;
   provider?: ProviderId;
@@ -154,6 +161,7 @@ interface Context {
   allowHttp: boolean;
   ports: readonly number[] | undefined;
   maxRedirects: number;
+  allowCrossHost: boolean;
   timeoutMs: number;
   signal: AbortSignal | undefined;
   rec: Recorder;
@@ -218,6 +226,7 @@ type ChainResult =
  * through the static check and the address check before anything connects to it.
  */
 async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Promise<ChainResult> {
+  const typedHost = canonicalHostName(start.hostname);
   let current = start;
   const hops: string[] = [];
   for (;;) {
@@ -227,6 +236,15 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
       const reason = hop.dns ? hop.detail : hop.failures.map((f) => f.reason).join('; ');
       const offender = hop.dns ? showUrl(current.href) : hop.failures[0]!.address;
       return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo} to ${showUrl(current.href)}: ${reason}.`, offender };
+    }
+    // Judged after the addresses, so a hop to private space is named as such.
+    if (!ctx.allowCrossHost && canonicalHostName(current.hostname) !== typedHost) {
+      return {
+        ok: false,
+        unreachable: false,
+        detail: `Redirect hop ${hopNo} to ${showUrl(current.href)} leaves ${typedHost} for ${current.hostname}; a credential saved for ${typedHost} would follow it. Redirects must stay on the typed host unless the operator allows other hosts.`,
+        offender: showUrl(current.href),
+      };
     }
     let response: ProbeResponse | undefined;
     const errors: string[] = [];
@@ -263,6 +281,10 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
       next = new URL(location, current.href).href;
     } catch {
       return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo + 1}: the Location header is not a valid URL.`, offender: clip(location, 300) };
+    }
+    const ambiguity = findAmbiguity(location);
+    if (ambiguity) {
+      return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo + 1}: the Location header is ambiguous. ${ambiguity.detail}`, offender: ambiguity.character };
     }
     hops.push(showUrl(next));
     if (hops.length > ctx.maxRedirects) {
@@ -365,6 +387,7 @@ export async function checkBaseUrl(url: unknown, options: CheckBaseUrlOptions = 
     allowHttp: options.allowHttp ?? false,
     ports: options.ports,
     maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
+    allowCrossHost: options.allowCrossHostRedirects ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     signal: options.signal,
     rec,
