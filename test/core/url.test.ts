@@ -146,7 +146,41 @@ describe('classifyAddress', () => {
     });
   }
 
+  test('reads and writes addresses exactly as ipaddr.js does, in every spelling', () => {
+    // A fixed-seed generator, biased to zero groups so every run length of :: appears.
+    let seed = 0x2545f491;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      const groups = Array.from({ length: 8 }, () => (rand(3) === 0 ? rand(0x10000) : rand(4) === 0 ? 1 : 0));
+      const ip = new ipaddr.IPv6(groups);
+      const expected = ip.toRFC5952String();
+      for (const spelling of [ip.toNormalizedString(), ip.toFixedLengthString(), ip.toString(), expected, ip.toFixedLengthString().toUpperCase()]) {
+        assert.equal(classifyAddress(spelling).address, expected, spelling);
+      }
+      const v4 = `${rand(256)}.${rand(256)}.${rand(256)}.${rand(256)}`;
+      assert.equal(classifyAddress(v4).address, ipaddr.IPv4.parse(v4).toString(), v4);
+    }
+    for (const text of ['1::2::3', ':1::', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7:8::', '12345::', '1:', ':1', ':::', 'g::1', '1.2.3', '1.2.3.4.5', '256.1.1.1', '01.2.3.4.']) {
+      const cls = classifyAddress(text);
+      const ours = cls.range === 'Not an IP address' ? undefined : cls.address;
+      let theirs: string | undefined;
+      try {
+        theirs = new URL(`http://${text.includes(':') ? `[${text}]` : text}/`).hostname.replace(/^\[|\]$/g, '');
+        if (!text.includes(':') && !/^\d+\.\d+\.\d+\.\d+$/.test(theirs)) theirs = undefined;
+      } catch {
+        theirs = undefined;
+      }
+      assert.equal(ours, theirs, text);
+    }
+  });
+
   test('odd IPv4 spellings read as the URL parser reads them', () => {
+    // A leading zero means octal to a URL parser.
+    assert.equal(classifyAddress('010.0.0.1').address, '8.0.0.1');
+    assert.equal(classifyAddress('8.8.8.010').address, '8.8.8.8');
     for (const odd of ['0x7f.1', '2130706433', '0177.0.0.1', '127.1', '0x7f000001']) {
       assert.equal(classifyAddress(odd).address, '127.0.0.1', odd);
     }

@@ -1,8 +1,12 @@
 /**
- * Classifies one IP address against the range tables. ipaddr.js parses; the WHATWG
- * host parser reads the spellings only a URL parser should decide; every policy
- * decision comes from the rows in ranges.ts. Matching runs on 32-bit words, so one
- * classification allocates little more than its answer.
+ * Classifies one IP address against the range tables; every policy decision comes
+ * from the rows in ranges.ts. Matching runs on 32-bit words.
+ *
+ * Reading: the two forms resolvers and the URL parser emit (a dotted quad without
+ * leading zeros, IPv6 in hex groups) are read and written here directly, since they
+ * are most of the check's work; every other spelling goes through the WHATWG host
+ * parser and ipaddr.js, exactly as a URL would read it. Tests hold the direct path to
+ * ipaddr.js's answers.
  */
 import ipaddr from 'ipaddr.js';
 import { IPV4_RANGES, IPV6_RANGES, type Embedding, type RangeRow, type RangeScope } from './ranges.js';
@@ -93,6 +97,96 @@ const IPV4_SERIALISED = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Hex groups of one to four digits and colons only: a spelling ipaddr.js and WHATWG read alike. */
 const PLAIN_IPV6 = /^(?:[0-9a-f]{1,4}|:)(?::[0-9a-f]{0,4})*$/i;
 
+/** A dotted quad without leading zeros (which a URL parser reads as octal), as a word. */
+function readDottedQuad(text: string): number | undefined {
+  const n = text.length;
+  if (n < 7 || n > 15) return undefined;
+  let word = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      if (digits === 0 || ++dots > 3) return undefined;
+      word = word * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else if (c >= 0x30 && c <= 0x39) {
+      if (digits > 0 && octet === 0) return undefined;
+      octet = octet * 10 + c - 0x30;
+      if (++digits > 3 || octet > 255) return undefined;
+    } else {
+      return undefined;
+    }
+  }
+  return dots === 3 && digits > 0 ? word * 256 + octet : undefined;
+}
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+}
+
+/** Eight 16-bit groups from hex groups and at most one `::`, or undefined for any other spelling. */
+function readHexIPv6(text: string): number[] | undefined {
+  const groups: number[] = [];
+  let gap = -1;
+  let value = 0;
+  let digits = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) {
+      if (i + 1 < n && text.charCodeAt(i + 1) === 0x3a) {
+        if (gap !== -1) return undefined;
+        if (digits > 0) groups.push(value);
+        else if (i !== 0) return undefined;
+        gap = groups.length;
+        i++;
+      } else {
+        if (digits === 0) return undefined;
+        groups.push(value);
+      }
+      value = 0;
+      digits = 0;
+      continue;
+    }
+    const h = hexValue(c);
+    if (h < 0 || ++digits > 4) return undefined;
+    value = value * 16 + h;
+  }
+  if (digits > 0) groups.push(value);
+  else if (n === 0 || text.charCodeAt(n - 1) !== 0x3a || gap === -1 || (gap !== groups.length)) return undefined;
+  if (gap === -1) return groups.length === 8 ? groups : undefined;
+  if (groups.length > 7) return undefined;
+  groups.splice(gap, 0, ...new Array<number>(8 - groups.length).fill(0));
+  return groups;
+}
+
+/** RFC 5952 text of eight groups: lower case, no leading zeros, the longest zero run (two or more, leftmost) as `::`. */
+function formatGroups(g: readonly number[]): string {
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (g[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - i > bestLen) [best, bestLen] = [i, j - i];
+    i = j;
+  }
+  const hex = (from: number, to: number) => g.slice(from, to).map((x) => x.toString(16)).join(':');
+  return best === -1 ? hex(0, 8) : `${hex(0, best)}::${hex(best + bestLen, 8)}`;
+}
+
+function groupsToWords(g: readonly number[]): number[] {
+  return [0, 2, 4, 6].map((i) => g[i]! * 0x10000 + g[i + 1]!);
+}
+
 function bare(text: string): string {
   let inner = text.length > 1 && text.charCodeAt(0) === 0x5b && text.charCodeAt(text.length - 1) === 0x5d ? text.slice(1, -1) : text;
   const zone = inner.indexOf('%');
@@ -129,16 +223,24 @@ export function formatIp(ip: IP): string {
   return ip.kind() === 'ipv6' ? (ip as ipaddr.IPv6).toRFC5952String() : ip.toString();
 }
 
-/** An address in word form, or undefined when the text is not an address. */
-export function readAddress(text: string): Address | undefined {
-  const ip = parseIp(text);
-  if (!ip) return undefined;
-  return { family: ip.kind() === 'ipv4' ? 4 : 6, words: wordsOf(ip), text: formatIp(ip) };
-}
-
 function v4(word: number): Address {
   const w = word >>> 0;
   return { family: 4, words: [w], text: `${w >>> 24}.${(w >>> 16) & 0xff}.${(w >>> 8) & 0xff}.${w & 0xff}` };
+}
+
+/** An address in word form, or undefined when the text is not an address. */
+export function readAddress(text: string): Address | undefined {
+  const inner = bare(text);
+  if (inner.includes(':')) {
+    const groups = readHexIPv6(inner);
+    if (groups) return { family: 6, words: groupsToWords(groups), text: formatGroups(groups) };
+  } else {
+    const word = readDottedQuad(inner);
+    if (word !== undefined) return v4(word);
+  }
+  const ip = parseIp(inner);
+  if (!ip) return undefined;
+  return { family: ip.kind() === 'ipv4' ? 4 : 6, words: wordsOf(ip), text: formatIp(ip) };
 }
 
 /** The IPv4 addresses a row says the IPv6 address carries; Teredo carries server and client. */
