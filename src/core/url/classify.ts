@@ -84,11 +84,22 @@ function compile(rows: readonly RangeRow[]): CompiledRow[] {
     .sort((a, b) => b.bits - a.bits);
 }
 
-let tables: { v4: CompiledRow[]; v6: CompiledRow[] } | undefined;
+/**
+ * Rows by the address's top byte, most specific first: a lookup tries only the few
+ * rows that can hold an address starting with that byte.
+ */
+function buckets(rows: readonly RangeRow[]): CompiledRow[][] {
+  const compiled = compile(rows);
+  return Array.from({ length: 256 }, (_, top) =>
+    compiled.filter((row) => row.bits === 0 || (top ^ (row.words[0]! >>> 24)) >>> Math.max(0, 8 - row.bits) === 0),
+  );
+}
+
+let tables: { v4: CompiledRow[][]; v6: CompiledRow[][] } | undefined;
 
 function mostSpecific(addr: Address): CompiledRow | undefined {
-  tables ??= { v4: compile(IPV4_RANGES), v6: compile(IPV6_RANGES) };
-  const rows = addr.family === 4 ? tables.v4 : tables.v6;
+  tables ??= { v4: buckets(IPV4_RANGES), v6: buckets(IPV6_RANGES) };
+  const rows = (addr.family === 4 ? tables.v4 : tables.v6)[addr.words[0]! >>> 24]!;
   for (const row of rows) if (wordsMatch(addr.words, row.words, row.bits)) return row;
   return undefined;
 }
@@ -161,8 +172,11 @@ function readHexIPv6(text: string): number[] | undefined {
   else if (n === 0 || text.charCodeAt(n - 1) !== 0x3a || gap === -1 || (gap !== groups.length)) return undefined;
   if (gap === -1) return groups.length === 8 ? groups : undefined;
   if (groups.length > 7) return undefined;
-  groups.splice(gap, 0, ...new Array<number>(8 - groups.length).fill(0));
-  return groups;
+  const full = new Array<number>(8).fill(0);
+  const tail = groups.length - gap;
+  for (let i = 0; i < gap; i++) full[i] = groups[i]!;
+  for (let i = 0; i < tail; i++) full[8 - tail + i] = groups[gap + i]!;
+  return full;
 }
 
 /** RFC 5952 text of eight groups: lower case, no leading zeros, the longest zero run (two or more, leftmost) as `::`. */
@@ -179,8 +193,17 @@ function formatGroups(g: readonly number[]): string {
     if (j - i > bestLen) [best, bestLen] = [i, j - i];
     i = j;
   }
-  const hex = (from: number, to: number) => g.slice(from, to).map((x) => x.toString(16)).join(':');
-  return best === -1 ? hex(0, 8) : `${hex(0, best)}::${hex(best + bestLen, 8)}`;
+  let text = '';
+  for (let i = 0; i < 8; i++) {
+    if (i === best) {
+      text += '::';
+      i += bestLen - 1;
+      continue;
+    }
+    if (text !== '' && !text.endsWith(':')) text += ':';
+    text += g[i]!.toString(16);
+  }
+  return text;
 }
 
 function groupsToWords(g: readonly number[]): number[] {
