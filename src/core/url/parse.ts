@@ -161,8 +161,11 @@ export function parseBaseUrl(input: unknown, options: ParseOptions = {}): ParseR
   if (options.ports && !options.ports.includes(port)) {
     return fail('port', `Port ${port} is not among the allowed ports (${options.ports.join(', ')}).`, String(port), url);
   }
-  url.hash = '';
-  const href = url.href;
+  // Cut the fragment from the serialisation rather than through the hash setter, which
+  // parses the URL again; a serialised URL has no other '#'.
+  const full = url.href;
+  const mark = full.indexOf('#');
+  const href = mark === -1 ? full : full.slice(0, mark);
   let normalized: string;
   if (options.keepsContextPath === true) {
     normalized = url.origin + url.pathname.replace(/\/+$/, '');
