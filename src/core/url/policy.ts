@@ -20,7 +20,8 @@ export interface AllowList {
 
 /** Lower-case, punycode, no trailing dot: the form names are compared in. */
 export function canonicalHostName(hostname: string): string {
-  return hostname.toLowerCase().replace(/\.$/, '');
+  const lower = hostname.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function hostOf(name: string): string | undefined {
@@ -37,8 +38,11 @@ function hostOf(name: string): string | undefined {
  * and wildcards for every name below a domain (`*.corp.example`). Throws on anything else,
  * since a mistyped exception is an operator error, not customer input.
  */
+const NO_EXCEPTIONS: AllowList = Object.freeze({ entries: Object.freeze([]) });
+
 export function compileAllow(entries: readonly string[] | AllowList = []): AllowList {
   if (!Array.isArray(entries)) return entries as AllowList;
+  if (entries.length === 0) return NO_EXCEPTIONS;
   const compiled: AllowEntry[] = [];
   for (const raw of entries as readonly string[]) {
     const text = String(raw).trim();

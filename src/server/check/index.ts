@@ -156,7 +156,8 @@ function errorCode(err: unknown): string {
 
 interface Context {
   lookup: LookupFunction;
-  transport: Transport;
+  /** Made on first use: a probe-off check never needs one. */
+  transport: Transport | undefined;
   allow: AllowList;
   allowHttp: boolean;
   ports: readonly number[] | undefined;
@@ -251,6 +252,7 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
     for (const target of hop.addresses) {
       try {
         ctx.connected.push(target);
+        ctx.transport ??= createPinnedTransport({ connectTimeoutMs: ctx.timeoutMs });
         response = await ctx.transport({
           url: current.href,
           address: target.address,
@@ -323,15 +325,14 @@ function describePass(hostname: string, result: { addresses: Address[]; admitted
     : result.addresses.length === 1
       ? `The only address of ${hostname} (${list}) is`
       : `All ${result.addresses.length} addresses of ${hostname} (${list}) are`;
-  if (result.admitted.length === 0) return `${what} globally reachable.`;
+  if (result.admitted.length === 0) return `${what} public unicast.`;
   const admitted = result.admitted.map((v) => `${v.address} by "${v.admittedBy}"`).join(', ');
-  return `${what} globally reachable or admitted by the operator (${admitted}).`;
+  return `${what} public unicast or admitted by the operator (${admitted}).`;
 }
 
 /** Second, independent lookups of every host name involved; see the module comment. */
 async function rebindingCheck(ctx: Context, probed: boolean): Promise<void> {
-  const checked = new Set(ctx.rec.addresses);
-  const stray = ctx.connected.find((c) => !checked.has(c.address));
+  const stray = ctx.connected.find((c) => !ctx.rec.addresses.includes(c.address));
   if (stray) {
     ctx.rec.fail('dns_rebinding', `A connection went to ${stray.address}, which was not checked.`, stray.address);
     return;
@@ -346,6 +347,8 @@ async function rebindingCheck(ctx: Context, probed: boolean): Promise<void> {
       ctx.rec.fail('dns_rebinding', `A second lookup of ${host} failed (${code}) after the first succeeded; the answers are not stable.`, host);
       return;
     }
+    // The same answer again (the usual case) has the same verdicts as the first.
+    if (second.length === first.length && second.every((a, i) => a.address === first[i]!.address)) continue;
     const verdicts = second.map((a) => judgeAddress(a.address, host, ctx.allow));
     ctx.rec.note(verdicts);
     const bad = verdicts.find((v) => !v.ok);
@@ -382,7 +385,7 @@ export async function checkBaseUrl(url: unknown, options: CheckBaseUrlOptions = 
     options.keepsContextPath ?? identity?.keepsContextPath ?? keepsContextPathFor(options.provider, options.deploymentMode, options.edition);
   const ctx: Context = {
     lookup: options.lookup ?? defaultLookup,
-    transport: options.transport ?? createPinnedTransport({ connectTimeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs }),
+    transport: options.transport,
     allow,
     allowHttp: options.allowHttp ?? false,
     ports: options.ports,
