@@ -37,7 +37,7 @@ await build({
 const { checkBaseUrl } = await import(pathToFileURL(join(outdir, 'index.js')).href);
 rmSync(outdir, { recursive: true, force: true });
 
-/** Host names and their answers; a mix of public, private and mixed answers. */
+/** Host names and their answers; a mix of public, private, special-purpose and mixed answers. */
 /** @type {Record<string, Array<{ address: string, family: 4 | 6 }>>} */
 const ZONE = {};
 const zone = (name, ...addresses) => {
@@ -72,6 +72,10 @@ const URLS = [
   'https://[fe80::1]/',
   'https://0x7f.1/',
   'https://2130706433/',
+  // Special-purpose space the registries call globally reachable.
+  `https://${zone('as112.example.net', '192.31.196.1')}/`,
+  'https://[::ffff:8.8.8.8]/',
+  'https://[2002:808:808::1]/',
 ];
 
 /** The same stub for both: answers from ZONE on a microtask, like a cached resolver. */
@@ -132,8 +136,8 @@ for (let i = 0; i < 7; i++) {
 }
 const best = (xs) => Math.max(...xs);
 const fmt = (n) => `${Math.round(n).toLocaleString('en-US')}/s`;
-console.log(`URL list: ${URLS.length} URLs (names with public, private and mixed answers; literal addresses)`);
+console.log(`URL list: ${URLS.length} URLs (names with public, private, special-purpose and mixed answers; literal addresses)`);
 console.log(`checkBaseUrl, probe off          ${fmt(best(ours)).padStart(10)}`);
 console.log(`request-filtering-agent 3.2.1    ${fmt(best(theirs)).padStart(10)}`);
 console.log(`ratio (ours / RFA)               ${(best(ours) / best(theirs)).toFixed(2)}x`);
-if (agree.length > 0) console.log(`verdicts differ on ${agree.length}: ${agree.join('; ')}`);
+console.log(agree.length === 0 ? `verdicts: the same for all ${URLS.length} URLs` : `verdicts differ on ${agree.length}: ${agree.join('; ')}`);
