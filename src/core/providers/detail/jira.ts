@@ -111,7 +111,7 @@ const jiraDataCenter: EditionDetail = {
       tokenType: 'oauth2_dc',
       scopes: ['WRITE'],
       grants:
-        'Create and update issues as the approving user, never beyond that user\'s own permissions.',
+        'WRITE is the narrowest scope that can create issues, and it grants more: as the approving user it can create, update and delete projects and issues with their dashboards, filters, attachments and comments, and change that user\'s profile. It never goes beyond that user\'s own permissions, so approve as a user limited to the target project.',
       sentAs: 'bearer',
       revoke: {
         label:
