@@ -470,10 +470,10 @@ describe('limitations and version notes the customer must see', () => {
     for (const p of PROVIDERS) for (const e of p.editions) if (e.id !== 'bitbucket-dc') assert.equal(blockingLimitation(e), undefined, e.id);
   });
 
-  it('says Jira Server is end of life and Jira 11 turns basic auth off, and offers no basic auth', () => {
+  it('says Jira Server is end of life, and offers no basic auth', () => {
     const dc = edition('jira', 'jira-dc');
     assert.ok(dc.versionNotes.some((n) => /Jira Server/.test(n) && /end of support/.test(n)), 'Jira Server end of support');
-    assert.ok(dc.versionNotes.some((n) => /Basic authentication/.test(n) && /Jira 11/.test(n)), 'Jira 11 note');
+    assert.ok(dc.versionNotes.some((n) => /Basic authentication/.test(n) && /not offered/.test(n)), 'basic auth not offered');
     assert.ok(dc.authMethods.every((m) => m.sentAs !== 'basic-email' && !/basic/i.test(m.tokenType)), 'no basic auth method');
   });
 
@@ -648,6 +648,28 @@ describe('vendor facts (each with its source)', () => {
       f.check();
     });
   }
+});
+
+describe('claims no primary source confirms stay out of customer text', () => {
+  const UNCONFIRMED: Array<[string, ProviderId, RegExp]> = [
+    ['Jira 11 turning basic auth off by default', 'jira', /Jira 11/],
+    ['fine-grained PATs GA from GHES 3.16', 'github', /3\.1[56]|generally available/],
+    ['GHE.com needing its own App registration', 'github', /identity space|own subdomain/],
+    ['the Dedicated default host going silent behind a custom domain', 'gitlab', /stops? answering|stops? working/],
+    ['the Trello OAuth 2.0 GA date', 'trello', /2026-09-15|generally available/],
+    ['GitLab fine-grained PATs being in beta or GA', 'gitlab', /beta|generally available/],
+  ];
+  for (const [claim, provider, pattern] of UNCONFIRMED) {
+    it(claim, () => {
+      const found = customerText(getProvider(provider)).filter((t) => pattern.test(t));
+      assert.deepEqual(found, [], `customer text states an unconfirmed claim: ${claim}`);
+    });
+  }
+
+  it('words the one remaining version-dependent claim as "check your version"', () => {
+    const beta = customerText(getProvider('github')).filter((t) => /beta/.test(t));
+    assert.ok(beta.length > 0 && beta.every((t) => /check your version/.test(t)), 'GHES beta note says to check the version');
+  });
 });
 
 // ------------------------------------------------------------------ lookups

@@ -103,7 +103,6 @@ const gheCom: EditionDetail = {
   limitations: [],
   versionNotes: [
     'GHE.com has no /api/v3 path: the REST API lives at https://api.<subdomain>.ghe.com and GraphQL at https://api.<subdomain>.ghe.com/graphql.',
-    'Register the GitHub App on the enterprise\'s own subdomain: GHE.com is an identity space separate from github.com (not yet confirmed in GitHub\'s documentation).',
     INSTALLATION_TOKEN_FORMAT,
   ],
 };
@@ -122,7 +121,7 @@ const ghes: EditionDetail = {
   limitations: [],
   versionNotes: [
     'Register the GitHub App on this GHES instance: apps from github.com cannot reach it.',
-    'Fine-grained personal access tokens are generally available from GHES 3.16; up to 3.15 they were a beta an enterprise had to turn on.',
+    'Older GHES releases offered fine-grained personal access tokens only as a beta an enterprise had to turn on: check your version.',
     'GitHub supports the four newest GHES feature releases.',
   ],
 };

@@ -128,7 +128,7 @@ const jiraDataCenter: EditionDetail = {
   limitations: [],
   versionNotes: [
     'Jira Server reached end of support on 2024-02-15: self-hosted Jira means Data Center.',
-    'Basic authentication (username and password) is not offered: Jira 11 turns it off by default.',
+    'Basic authentication (username and password) is not offered.',
     'Personal access tokens need Jira 8.14 or later.',
     'Data Center serves REST API version 2 only and expects wiki markup, not the Cloud document format.',
   ],
