@@ -8,6 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const steps = [
   ['size', ['scripts/size.mjs', '--parts']],
   ['server URL check (stub resolver)', ['--import', 'tsx', 'scripts/bench-check.ts']],
+  ['server URL check against request-filtering-agent (same URLs, same stub resolver)', ['scripts/bench-compare.mjs']],
   ['flow machine', ['--import', 'tsx', 'scripts/bench-flow.ts']],
 ];
 let failed = false;

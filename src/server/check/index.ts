@@ -8,9 +8,10 @@
  * - `private_network` / `reserved_ip`: the host is not a special-use name, resolves
  *   (failure or an empty answer blocks), and every address, A and AAAA, is globally
  *   reachable or admitted by `allow`. One bad address among good ones blocks.
- * - `redirect`: the probe followed redirects by hand; every hop passed the same scheme,
- *   user info, port, name and address rules as the typed URL, within `maxRedirects`, and
- *   the chain ended in an answer (a host that cannot be reached fails here).
+ * - `redirect`: the probe followed redirects by hand; every hop stayed on the typed host
+ *   (unless `allowCrossHostRedirects`), passed the same scheme, user info, port, name and
+ *   address rules as the typed URL, within `maxRedirects`, and the chain ended in an
+ *   answer (a host that cannot be reached fails here).
  * - `dns_rebinding`: every connection went to an address approved before it was made
  *   (the probe never resolves on its own), and a second, independent lookup of every
  *   host name involved still returns only approved addresses. A host whose answers turn
@@ -25,6 +26,7 @@ import {
   canonicalHostName,
   compileAllow,
   judgeAddress,
+  findAmbiguity,
   staticUrlCheck,
   type AddressVerdict,
   type AllowList,
@@ -54,6 +56,11 @@ export interface CheckBaseUrlOptions {
   ports?: readonly number[];
   /** Redirects the probe follows before giving up. Default 5. */
   maxRedirects?: number;
+  /**
+   * Let redirects leave the typed host (each hop is still checked in full). Default false:
+   * a credential saved for the typed host would otherwise follow a hop to another one.
+   */
+  allowCrossHostRedirects?: boolean;
   /** Limit for each DNS lookup and each request, in milliseconds. Default 5000. */
   timeoutMs?: number;
   provider?: ProviderId;
@@ -149,11 +156,13 @@ function errorCode(err: unknown): string {
 
 interface Context {
   lookup: LookupFunction;
-  transport: Transport;
+  /** Made on first use: a probe-off check never needs one. */
+  transport: Transport | undefined;
   allow: AllowList;
   allowHttp: boolean;
   ports: readonly number[] | undefined;
   maxRedirects: number;
+  allowCrossHost: boolean;
   timeoutMs: number;
   signal: AbortSignal | undefined;
   rec: Recorder;
@@ -218,6 +227,7 @@ type ChainResult =
  * through the static check and the address check before anything connects to it.
  */
 async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Promise<ChainResult> {
+  const typedHost = canonicalHostName(start.hostname);
   let current = start;
   const hops: string[] = [];
   for (;;) {
@@ -228,11 +238,21 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
       const offender = hop.dns ? showUrl(current.href) : hop.failures[0]!.address;
       return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo} to ${showUrl(current.href)}: ${reason}.`, offender };
     }
+    // Judged after the addresses, so a hop to private space is named as such.
+    if (!ctx.allowCrossHost && canonicalHostName(current.hostname) !== typedHost) {
+      return {
+        ok: false,
+        unreachable: false,
+        detail: `Redirect hop ${hopNo} to ${showUrl(current.href)} leaves ${typedHost} for ${current.hostname}; a credential saved for ${typedHost} would follow it. Redirects must stay on the typed host unless the operator allows other hosts.`,
+        offender: showUrl(current.href),
+      };
+    }
     let response: ProbeResponse | undefined;
     const errors: string[] = [];
     for (const target of hop.addresses) {
       try {
         ctx.connected.push(target);
+        ctx.transport ??= createPinnedTransport({ connectTimeoutMs: ctx.timeoutMs });
         response = await ctx.transport({
           url: current.href,
           address: target.address,
@@ -263,6 +283,10 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
       next = new URL(location, current.href).href;
     } catch {
       return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo + 1}: the Location header is not a valid URL.`, offender: clip(location, 300) };
+    }
+    const ambiguity = findAmbiguity(location);
+    if (ambiguity) {
+      return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo + 1}: the Location header is ambiguous. ${ambiguity.detail}`, offender: ambiguity.character };
     }
     hops.push(showUrl(next));
     if (hops.length > ctx.maxRedirects) {
@@ -301,15 +325,14 @@ function describePass(hostname: string, result: { addresses: Address[]; admitted
     : result.addresses.length === 1
       ? `The only address of ${hostname} (${list}) is`
       : `All ${result.addresses.length} addresses of ${hostname} (${list}) are`;
-  if (result.admitted.length === 0) return `${what} globally reachable.`;
+  if (result.admitted.length === 0) return `${what} public unicast.`;
   const admitted = result.admitted.map((v) => `${v.address} by "${v.admittedBy}"`).join(', ');
-  return `${what} globally reachable or admitted by the operator (${admitted}).`;
+  return `${what} public unicast or admitted by the operator (${admitted}).`;
 }
 
 /** Second, independent lookups of every host name involved; see the module comment. */
 async function rebindingCheck(ctx: Context, probed: boolean): Promise<void> {
-  const checked = new Set(ctx.rec.addresses);
-  const stray = ctx.connected.find((c) => !checked.has(c.address));
+  const stray = ctx.connected.find((c) => !ctx.rec.addresses.includes(c.address));
   if (stray) {
     ctx.rec.fail('dns_rebinding', `A connection went to ${stray.address}, which was not checked.`, stray.address);
     return;
@@ -324,6 +347,8 @@ async function rebindingCheck(ctx: Context, probed: boolean): Promise<void> {
       ctx.rec.fail('dns_rebinding', `A second lookup of ${host} failed (${code}) after the first succeeded; the answers are not stable.`, host);
       return;
     }
+    // The same answer again (the usual case) has the same verdicts as the first.
+    if (second.length === first.length && second.every((a, i) => a.address === first[i]!.address)) continue;
     const verdicts = second.map((a) => judgeAddress(a.address, host, ctx.allow));
     ctx.rec.note(verdicts);
     const bad = verdicts.find((v) => !v.ok);
@@ -360,11 +385,12 @@ export async function checkBaseUrl(url: unknown, options: CheckBaseUrlOptions = 
     options.keepsContextPath ?? identity?.keepsContextPath ?? keepsContextPathFor(options.provider, options.deploymentMode, options.edition);
   const ctx: Context = {
     lookup: options.lookup ?? defaultLookup,
-    transport: options.transport ?? createPinnedTransport({ connectTimeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs }),
+    transport: options.transport,
     allow,
     allowHttp: options.allowHttp ?? false,
     ports: options.ports,
     maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
+    allowCrossHost: options.allowCrossHostRedirects ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
     signal: options.signal,
     rec,

@@ -28,6 +28,56 @@ export class ResolveError extends Error {
   }
 }
 
+/**
+ * Lookup deadlines share one timer rather than arming and clearing a timer per lookup,
+ * which profiling showed to be a tenth of a probe-off check. The timer is armed for the
+ * earliest pending deadline, keeps the process alive only while a lookup is pending,
+ * and re-arms itself for the next one when it fires.
+ */
+interface Pending {
+  deadline: number;
+  expire(): void;
+}
+const pending = new Set<Pending>();
+let sweeper: ReturnType<typeof setTimeout> | undefined;
+let sweeperAt = Number.POSITIVE_INFINITY;
+
+function arm(at: number): void {
+  if (sweeper !== undefined && at >= sweeperAt) {
+    sweeper.ref();
+    return;
+  }
+  if (sweeper !== undefined) clearTimeout(sweeper);
+  sweeperAt = at;
+  sweeper = setTimeout(sweep, Math.max(0, Math.ceil(at - performance.now())));
+}
+
+function sweep(): void {
+  sweeper = undefined;
+  sweeperAt = Number.POSITIVE_INFINITY;
+  const now = performance.now();
+  let next = Number.POSITIVE_INFINITY;
+  for (const p of pending) {
+    if (p.deadline <= now) {
+      pending.delete(p);
+      p.expire();
+    } else if (p.deadline < next) {
+      next = p.deadline;
+    }
+  }
+  if (next !== Number.POSITIVE_INFINITY) arm(next);
+}
+
+function watch(p: Pending): void {
+  pending.add(p);
+  arm(p.deadline);
+}
+
+function unwatch(p: Pending): void {
+  pending.delete(p);
+  if (pending.size === 0) sweeper?.unref();
+}
+
 /** Resolves every A and AAAA address of `hostname`; rejects on failure, empty answers or timeout. */
 export function resolveAll(
   lookup: LookupFunction,
@@ -40,16 +90,17 @@ export function resolveAll(
     const finish = (fn: () => void): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      unwatch(timer);
       signal?.removeEventListener('abort', onAbort);
       fn();
     };
     const onAbort = (): void => finish(() => reject(new ResolveError(hostname, 'ABORTED', 'the lookup was cancelled')));
-    const timer = setTimeout(
-      () => finish(() => reject(new ResolveError(hostname, 'ETIMEOUT', `no DNS answer within ${timeoutMs} ms`))),
-      timeoutMs,
-    );
+    const timer: Pending = {
+      deadline: performance.now() + timeoutMs,
+      expire: () => finish(() => reject(new ResolveError(hostname, 'ETIMEOUT', `no DNS answer within ${timeoutMs} ms`))),
+    };
     if (signal?.aborted) return onAbort();
+    watch(timer);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
       lookup(hostname, { all: true }, (err, answer, family) => {
