@@ -1,0 +1,49 @@
+/**
+ * Stored records as the contract lets them out. A store may hold a record
+ * the contract no longer accepts (edited by hand, written by an older
+ * version): a link that is not http(s) is dropped and the record kept; a
+ * record that still does not fit is left out and counted, never hiding the
+ * others and never failing the whole answer.
+ */
+import { StatusResponseSchema, TargetRecordSchema, type StatusResponse, type TargetRecord } from '../core/contract/index.js';
+
+/** The record without links a browser must not follow; the same object when it has none. */
+function withoutBadLinks(record: TargetRecord): TargetRecord {
+  const url = record.error?.action?.url;
+  if (url === undefined || /^https?:\/\//i.test(url.trim())) return record;
+  const { url: _dropped, ...action } = record.error!.action!;
+  return { ...record, error: { ...record.error!, action } };
+}
+
+export interface RecordWriter {
+  /** The record's JSON as the contract lets it out, or null when it cannot be shown. */
+  json(record: TargetRecord): string | null;
+}
+
+/**
+ * Remembers each record object's answer, so a store that hands out the same
+ * frozen objects (the memory store) pays for the contract check once per
+ * write, not once per listing.
+ */
+export function createRecordWriter(onUnshowable: (record: TargetRecord) => void): RecordWriter {
+  const cache = new WeakMap<object, string | null>();
+  return {
+    json(record) {
+      const known = typeof record === 'object' && record !== null ? cache.get(record) : undefined;
+      if (known !== undefined) return known;
+      let parsed = TargetRecordSchema.safeParse(record);
+      if (!parsed.success && typeof record === 'object' && record !== null) parsed = TargetRecordSchema.safeParse(withoutBadLinks(record));
+      const json = parsed.success ? JSON.stringify(parsed.data) : null;
+      if (json === null) onUnshowable(record);
+      if (typeof record === 'object' && record !== null) cache.set(record, json);
+      return json;
+    },
+  };
+}
+
+/** Builds `GET /status` answers around the parts that never change. */
+export function createStatusWriter(rest: Omit<StatusResponse, 'targets' | 'omitted'>): (records: string[], omitted: number) => string {
+  const fixed = StatusResponseSchema.parse({ targets: [], ...rest });
+  const tail = JSON.stringify({ egress_addresses: fixed.egress_addresses, portable_export: fixed.portable_export }).slice(1);
+  return (records, omitted) => `{"targets":[${records.join(',')}],${omitted > 0 ? `"omitted":${omitted},` : ''}${tail}`;
+}
