@@ -33,7 +33,7 @@ export function requireMode(edition: Edition, mode: DeploymentMode): void {
 export function limitationProblem(providers: readonly Provider[], limitation: Limitation, message = limitation.message): ProblemResponse {
   const alt = limitation.alternative;
   const altEdition = alt ? getEdition(alt.provider, alt.edition, providers) : undefined;
-  const action: Action | undefined = altEdition ? { label: `Use ${altEdition.label} instead.` } : undefined;
+  const action: Action | undefined = altEdition ? { label: `Connect ${altEdition.label} instead.` } : undefined;
   return new ProblemResponse('PROVIDER_LIMITATION', message, action ? { action } : {});
 }
 
@@ -41,6 +41,9 @@ export function refuseBlockingLimitation(providers: readonly Provider[], edition
   const limitation = blockingLimitation(edition);
   if (limitation) throw limitationProblem(providers, limitation);
 }
+
+/** What the customer confirms before a host is checked or a URL target saved. */
+export const OWNERSHIP_MESSAGE = 'Confirm that your organisation owns this server and authorises scanning and ticket export for it.';
 
 /** PROVIDER_AUTH_REQUIRED with the method's exact action at the provider. */
 export function authRequired(method: AuthMethod, message?: string): ProblemResponse {

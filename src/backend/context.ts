@@ -23,6 +23,8 @@ export interface BackendContext {
   readonly cors: CorsPolicy;
   readonly hosts: HostPolicy;
   readonly urlCheckLimiter: RateLimiter;
+  /** Where a request came from: its Origin, unless the options say otherwise. */
+  requestOrigin(request: Request): string | null;
   readonly limits: {
     maxBodyBytes: number;
     checkTtlMs: number;
@@ -73,7 +75,8 @@ export function createContext(options: BackendOptions): BackendContext {
     allowedHeaders: options.allowedHeaders ?? [],
     allowCredentials: options.allowCredentials ?? true,
   });
-  const hosts = createHostPolicy({ publicUrl: options.publicUrl, allowedHosts: options.allowedHosts, basePath, cors });
+  const requestOrigin = options.requestOrigin ?? ((request: Request) => request.headers.get('origin'));
+  const hosts = createHostPolicy({ publicUrl: options.publicUrl, allowedHosts: options.allowedHosts, basePath, cors, requestOrigin });
   let seeded: Promise<void> | undefined = seed.length ? undefined : Promise.resolve();
 
   return {
@@ -83,6 +86,7 @@ export function createContext(options: BackendOptions): BackendContext {
     basePath,
     cors,
     hosts,
+    requestOrigin,
     urlCheckLimiter: options.rateLimiter ?? createRateLimiter(options.rateLimit?.urlChecks ?? BACKEND_DEFAULTS.urlCheckLimit, now),
     limits: {
       maxBodyBytes: options.maxBodyBytes ?? BACKEND_DEFAULTS.maxBodyBytes,

@@ -67,7 +67,7 @@ export function createBackend(options: BackendOptions): PtsHandler {
   }
 
   return async function handle(request: Request): Promise<Response> {
-    const origin = request.headers.get('origin');
+    const origin = ctx.requestOrigin(request);
     const cross = origin !== null && ctx.cors.isAllowed(origin) ? ctx.cors.responseHeaders(origin) : {};
     const scope: RequestScope = { request, url: new URL(request.url), secrets: [] };
     let response: Response;

@@ -24,6 +24,7 @@ export function createHostPolicy(options: {
   allowedHosts?: readonly string[] | undefined;
   basePath: string;
   cors: CorsPolicy;
+  requestOrigin: (request: Request) => string | null;
 }): HostPolicy {
   const publicUrl = options.publicUrl ? new URL(options.publicUrl.replace(/\/+$/, '')) : undefined;
   const named = (options.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean);
@@ -39,7 +40,7 @@ export function createHostPolicy(options: {
       if (!servesHost(url)) {
         throw new ProblemResponse('VALIDATION_FAILED', 'This backend does not answer for that host name.');
       }
-      const origin = request.headers.get('origin');
+      const origin = options.requestOrigin(request);
       if (origin === null) return;
       // A page on an origin that is not listed gets no side effects, even where
       // the browser would only hide the answer.

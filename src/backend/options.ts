@@ -152,6 +152,12 @@ export interface BackendOptions {
   /** Default 10 URL checks per client per minute. */
   rateLimit?: { urlChecks?: RateLimit };
   /**
+   * Where a request came from. Default: its `Origin` header. The msw kit,
+   * which lives inside the page, answers with the page's origin: browsers keep
+   * `Origin` out of the headers of a Request a page builds.
+   */
+  requestOrigin?: (request: Request) => string | null;
+  /**
    * The rate-limit key of a request. Default: one shared bucket. The Node
    * server keys on the peer address; behind a trusted proxy, read its
    * forwarding header here.

@@ -19,7 +19,7 @@ export const authStart: Route = async (ctx, { request, url }) => {
   // The result is posted to return_origin: it must be the page that called us
   // (browsers always send Origin on a POST), and one we serve or list.
   const returnOrigin = new URL(body.return_origin).origin;
-  const callerOrigin = request.headers.get('origin');
+  const callerOrigin = ctx.requestOrigin(request);
   const self = ctx.hosts.publicBase(url).origin;
   if (callerOrigin !== returnOrigin || (returnOrigin !== self && !ctx.cors.isAllowed(returnOrigin))) {
     throw new ProblemResponse('VALIDATION_FAILED', 'return_origin must be the origin of the calling page.', { field: 'return_origin' });

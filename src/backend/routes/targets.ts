@@ -34,6 +34,7 @@ import {
   defaultSigning,
   limitationProblem,
   lookupEdition,
+  OWNERSHIP_MESSAGE,
   refuseBlockingLimitation,
   requireMode,
   targetKey,
@@ -106,7 +107,7 @@ async function placement(ctx: BackendContext, body: SaveTargetRequest, edition: 
     return { check: undefined, baseUrl: undefined, allowlist: null };
   }
   if (!body.ownership_confirmed || !body.export_authorized) {
-    throw new ProblemResponse('OWNERSHIP_UNCONFIRMED', 'Confirm that you own this host and may export scan findings to it.', {
+    throw new ProblemResponse('OWNERSHIP_UNCONFIRMED', OWNERSHIP_MESSAGE, {
       field: body.ownership_confirmed ? 'export_authorized' : 'ownership_confirmed',
     });
   }

@@ -1,6 +1,6 @@
 /** `POST /url-checks`: run the base URL check and remember its outcome under a check id. */
 import { UrlCheckOutcomeSchema, UrlCheckRequestSchema, UrlCheckResponseSchema, type UrlCheckOutcome } from '../../core/contract/index.js';
-import { lookupEdition, refuseBlockingLimitation, requireMode } from '../catalog.js';
+import { lookupEdition, OWNERSHIP_MESSAGE, refuseBlockingLimitation, requireMode } from '../catalog.js';
 import type { Route } from '../context.js';
 import { jsonResponse, parseBody, ProblemResponse, readJson } from '../http.js';
 import { randomUuid } from '../random.js';
@@ -12,11 +12,7 @@ function requireConfirmation(raw: unknown): void {
   const r = raw as Record<string, unknown>;
   const field = r.ownership_confirmed !== true ? 'ownership_confirmed' : r.export_authorized !== true ? 'export_authorized' : undefined;
   if (field) {
-    throw new ProblemResponse(
-      'OWNERSHIP_UNCONFIRMED',
-      'Confirm that you own this host and may export scan findings to it before it is checked.',
-      { field },
-    );
+    throw new ProblemResponse('OWNERSHIP_UNCONFIRMED', OWNERSHIP_MESSAGE, { field });
   }
 }
 
