@@ -23,3 +23,15 @@ export { createRateLimiter, type RateDecision, type RateLimit, type RateLimiter 
 export { redact, redactError, REDACT_MIN_RUN } from './redact.js';
 export { targetKey } from './catalog.js';
 export * from './store/index.js';
+export { createCredentialVerifier, withCredential, WHO_AM_I, type CredentialVerifierOptions } from './verify/index.js';
+export {
+  runBaseUrlCheck,
+  transportFromFetch,
+  identityProbeFor,
+  judgeIdentity,
+  type LookupFunction,
+  type ProbeRequest,
+  type ProbeResponse,
+  type Transport,
+  type UrlCheckOptions,
+} from './check/index.js';
