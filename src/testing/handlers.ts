@@ -8,7 +8,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import { ROUTES, type AuthResultMessage } from '../core/contract/index.js';
-import { createScenarioBackend, MOCK_AUTH_PAGE_PATH, type ScenarioBackend } from './scenario-backend.js';
+import { createScenarioBackend, MOCK_AUTH_PAGE_PATH, type BackendOverrides, type ScenarioBackend } from './scenario-backend.js';
 import type { ScenarioId } from './scenarios.js';
 
 export { MOCK_AUTH_PAGE_PATH };
@@ -26,6 +26,8 @@ export interface HandlerOptions {
   latencyMs?: number;
   /** How `backend-down` fails: a bare 503 (default) or a network error. */
   downAs?: 'http-503' | 'network-error';
+  /** Backend options over the scenario's, e.g. `{ maxTargets: 1 }` or `{ rateLimit: … }`. */
+  backend?: BackendOverrides;
 }
 
 const MOCK_GRANT_PREFIX = 'authz_';
@@ -148,7 +150,7 @@ export function createHandlers(options: HandlerOptions): HttpHandler[] {
     const route = routeOf(request.method, new URL(request.url).pathname.slice(basePath.length));
     if (scenario === 'backend-down') return down(options.downAs);
     if (scenario === 'malformed-response') return malformed(route);
-    backend ??= createScenarioBackend(scenario, new URL(base, request.url).href, pageOrigin);
+    backend ??= createScenarioBackend(scenario, new URL(base, request.url).href, pageOrigin, options.backend);
     return backend.handler(await deliver(backend, request, route));
   };
 

@@ -7,8 +7,9 @@ export {
   SLOW_LATENCY_MS,
 } from './handlers.js';
 export type { HandlerOptions } from './handlers.js';
-export { createScenarioBackend, scenarioWorld, worldServices } from './scenario-backend.js';
-export type { ScenarioBackend, ScenarioWorld } from './scenario-backend.js';
+export { createScenarioBackend, scenarioOptions, scenarioWorld, worldServices } from './scenario-backend.js';
+export type { BackendOverrides, ScenarioBackend, ScenarioWorld } from './scenario-backend.js';
+export { createDemoServices, type DemoServices } from './demo.js';
 export { isScenarioId, SAMPLE_TARGET_IDS, SCENARIO_IDS, SCENARIOS } from './scenarios.js';
 export type { Scenario, ScenarioId, ScenarioPreset } from './scenarios.js';
 export {

@@ -81,26 +81,20 @@ export interface ScenarioBackend {
   basePath: string;
 }
 
+/** Backend options an integrator's test may set over a scenario's (a low rate limit, a small cap). */
+export type BackendOverrides = Partial<Omit<BackendOptions, 'basePath' | 'publicUrl' | 'store'>>;
+
 /**
- * The backend of one scenario, served at `publicUrl` (the endpoint as the
- * page sees it). Authorisations open the mock consent page on `pageOrigin`,
- * which reports to the element itself; `completeMockAuthorization` in the kit
- * then plays the provider's callback.
+ * What a scenario sets besides its services: the seed, the sample egress
+ * addresses and portable export, a generous rate limit, and the mock
+ * authoriser whose consent page (on `pageOrigin`) reports to the element
+ * itself; the kit then plays the provider's callback.
  */
-export function createScenarioBackend(scenario: ScenarioId, publicUrl: string, pageOrigin: string | undefined): ScenarioBackend {
-  const world = scenarioWorld(scenario);
-  const store = createMemoryStore();
-  const basePath = new URL(publicUrl).pathname.replace(/\/+$/, '');
-  const handler = createBackend({
-    ...worldServices(world),
-    basePath,
-    publicUrl,
-    store,
+export function scenarioOptions(world: ScenarioWorld, pageOrigin: string | undefined): Omit<BackendOptions, 'checkUrl'> {
+  return {
     seed: world.seed,
     egressAddresses: [...SAMPLE_EGRESS_ADDRESSES],
     portableExport: SAMPLE_PORTABLE_EXPORT,
-    // The kit lives in the page: every request it sees comes from the page itself.
-    requestOrigin: (request) => request.headers.get('origin') ?? pageOrigin ?? null,
     // Tests and stories check many URLs in a row; the limit itself is tested on the backend.
     rateLimit: { urlChecks: { max: 100_000, windowMs: 60_000 } },
     authorize: ({ state, request }) => ({
@@ -108,6 +102,28 @@ export function createScenarioBackend(scenario: ScenarioId, publicUrl: string, p
     }),
     completeAuthorization: ({ params }) =>
       params.has('error') ? { status: 'denied' } : { status: 'authorized', grant: { credential: `kit-grant-${randomToken(16)}` } },
+  };
+}
+
+/** The backend of one scenario, served at `publicUrl` (the endpoint as the page sees it). */
+export function createScenarioBackend(
+  scenario: ScenarioId,
+  publicUrl: string,
+  pageOrigin: string | undefined,
+  overrides: BackendOverrides = {},
+): ScenarioBackend {
+  const world = scenarioWorld(scenario);
+  const store = createMemoryStore();
+  const basePath = new URL(publicUrl).pathname.replace(/\/+$/, '');
+  const handler = createBackend({
+    ...worldServices(world),
+    ...scenarioOptions(world, pageOrigin),
+    // The kit lives in the page: every request it sees comes from the page itself.
+    requestOrigin: (request) => request.headers.get('origin') ?? pageOrigin ?? null,
+    ...overrides,
+    basePath,
+    publicUrl,
+    store,
   });
   return { handler, store, basePath };
 }
