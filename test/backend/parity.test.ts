@@ -15,16 +15,12 @@ import { getResponse } from 'msw';
 import { ERROR_CODES, TARGET_STATES, type ErrorCode } from '../../src/core/contract/index.js';
 import { createCredentialVerifier, transportFromFetch } from '../../src/backend/index.js';
 import { createNodeBackend, toNodeListener, type NodeBackendOptions } from '../../src/server/index.js';
-import {
-  createHandlers,
-  createSampleLookup,
-  createSimulatedProvider,
-  SAMPLE_TARGET_IDS,
-  scenarioOptions,
-  scenarioWorld,
-  type BackendOverrides,
-  type ScenarioId,
-} from '../../src/testing/index.js';
+// The kit's modules one by one: its index also holds the browser-only helpers.
+import { createSampleLookup } from '../../src/testing/dns.js';
+import { createHandlers } from '../../src/testing/handlers.js';
+import { scenarioOptions, scenarioWorld, type BackendOverrides } from '../../src/testing/scenario-backend.js';
+import { SAMPLE_TARGET_IDS, type ScenarioId } from '../../src/testing/scenarios.js';
+import { createSimulatedProvider } from '../../src/testing/simulated-provider/index.js';
 
 const BASE = '/api/pts';
 const KIT_ORIGIN = 'http://localhost';
