@@ -26,7 +26,7 @@ export interface HttpBackendOptions {
   /** Extra headers (CSRF token, bearer token); a function is called before every request. */
   headers?: HeaderSource;
   /** fetch's credentials mode; `include` for a backend on another origin that uses cookies. */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit['credentials'];
   /** Per-request limit in milliseconds, reading the body included. Default 15000; 0 turns it off. */
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -117,7 +117,7 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
   if (!options.endpoint) throw new TypeError('createHttpBackend: endpoint is required');
   const base = options.endpoint.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const fetchImpl = options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init));
 
   async function call<S extends AnySchema>(
     route: Route,
