@@ -1,19 +1,11 @@
 /**
  * Stored records as the contract lets them out. A store may hold a record
  * the contract no longer accepts (edited by hand, written by an older
- * version): a link that is not http(s) is dropped and the record kept; a
- * record that still does not fit is left out and counted, never hiding the
- * others and never failing the whole answer.
+ * version): `readTargetRecord` drops a link that is not http(s) and keeps the
+ * record; a record that still does not fit is left out and counted, never
+ * hiding the others and never failing the whole answer.
  */
-import { StatusResponseSchema, TargetRecordSchema, type StatusResponse, type TargetRecord } from '../core/contract/index.js';
-
-/** The record without links a browser must not follow; the same object when it has none. */
-function withoutBadLinks(record: TargetRecord): TargetRecord {
-  const url = record.error?.action?.url;
-  if (url === undefined || /^https?:\/\//i.test(url.trim())) return record;
-  const { url: _dropped, ...action } = record.error!.action!;
-  return { ...record, error: { ...record.error!, action } };
-}
+import { readTargetRecord, StatusResponseSchema, type StatusResponse, type TargetRecord } from '../core/contract/index.js';
 
 export interface RecordWriter {
   /** The record's JSON as the contract lets it out, or null when it cannot be shown. */
@@ -31,9 +23,8 @@ export function createRecordWriter(onUnshowable: (record: TargetRecord) => void)
     json(record) {
       const known = typeof record === 'object' && record !== null ? cache.get(record) : undefined;
       if (known !== undefined) return known;
-      let parsed = TargetRecordSchema.safeParse(record);
-      if (!parsed.success && typeof record === 'object' && record !== null) parsed = TargetRecordSchema.safeParse(withoutBadLinks(record));
-      const json = parsed.success ? JSON.stringify(parsed.data) : null;
+      const read = readTargetRecord(record);
+      const json = read ? JSON.stringify(read) : null;
       if (json === null) onUnshowable(record);
       if (typeof record === 'object' && record !== null) cache.set(record, json);
       return json;
