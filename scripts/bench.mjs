@@ -9,6 +9,7 @@ const steps = [
   ['size', ['scripts/size.mjs', '--parts']],
   ['server URL check (stub resolver)', ['--import', 'tsx', 'scripts/bench-check.ts']],
   ['flow machine', ['--import', 'tsx', 'scripts/bench-flow.ts']],
+  ['backend over node:http (stub URL check, memory store)', ['--import', 'tsx', 'scripts/bench-backend.ts']],
 ];
 let failed = false;
 for (const [title, args] of steps) {

@@ -72,8 +72,8 @@ export function jsonResponse<T>(
 }
 
 /** A JSON response whose text was already checked against the contract. */
-export function checkedJsonResponse(text: string, status = 200): Response {
-  return new Response(text, { status, headers: JSON_HEADERS });
+export function checkedJsonResponse(text: string | Uint8Array, status = 200): Response {
+  return new Response(text as ConstructorParameters<typeof Response>[0], { status, headers: JSON_HEADERS });
 }
 
 export function errorResponse(problem: ProblemResponse): Response {

@@ -169,9 +169,13 @@ export interface BackendOptions {
   authTtlMs?: number;
   /** How long a save's answer is replayed to a retry with its Idempotency-Key. Default 24 hours. */
   idempotencyTtlMs?: number;
-  /** Targets one installation may hold, revoked ones included. Default 100. */
+  /**
+   * Targets one installation may hold, revoked ones included (their records
+   * are kept). Default 50: one per provider, edition and URL or tenant leaves
+   * that far beyond what a team connects.
+   */
   maxTargets?: number;
-  /** Most targets one `GET /status` lists; the rest are counted in `omitted`. Default 100. */
+  /** Most targets one `GET /status` lists; the rest are counted in `omitted`. Default 50, the cap. */
   maxListed?: number;
   /**
    * Demo only: `POST {basePath}/demo/reset` forgets every target, check and
@@ -187,8 +191,8 @@ export const BACKEND_DEFAULTS = {
   checkTtlMs: 10 * 60_000,
   authTtlMs: 10 * 60_000,
   idempotencyTtlMs: 24 * 60 * 60_000,
-  maxTargets: 100,
-  maxListed: 100,
+  maxTargets: 50,
+  maxListed: 50,
   urlCheckLimit: { max: 10, windowMs: 60_000 },
 } as const;
 
