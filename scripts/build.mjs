@@ -17,9 +17,11 @@ export const ENTRIES = {
   'testing/index': 'src/testing/index.ts',
   'backend/index': 'src/backend/index.ts',
   'server/index': 'src/server/index.ts',
+  'react/index': 'src/react/index.ts',
+  'vue/index': 'src/vue/index.ts',
 };
 
-const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+const deps = [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies].flatMap((d) => Object.keys(d ?? {}));
 const external = (id) =>
   id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
 
@@ -43,6 +45,10 @@ await build({
   },
 });
 
+// cdn/: self-contained modules for a <script type="module" src> from a CDN (scripts/build-cdn.mjs).
+const { buildCdn } = await import('./build-cdn.mjs');
+await buildCdn();
+
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
   cwd: root,
   stdio: 'inherit',
@@ -50,9 +56,9 @@ const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p'
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 const { z } = await import('zod/mini');
-const { CONTRACT_SCHEMAS } = await import('../dist/core/index.js');
+const { CONTRACT_SCHEMAS, EXPORT_CONTRACT_SCHEMAS } = await import('../dist/core/index.js');
 const defs = Object.fromEntries(
-  Object.entries(CONTRACT_SCHEMAS).map(([name, schema]) => {
+  Object.entries({ ...CONTRACT_SCHEMAS, ...EXPORT_CONTRACT_SCHEMAS }).map(([name, schema]) => {
     const { $schema: _drop, ...json } = z.toJSONSchema(schema, { unrepresentable: 'any' });
     return [name, json];
   }),

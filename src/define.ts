@@ -11,3 +11,5 @@ defineSubElements();
 ProviderTargetSetup.define();
 
 export { ProviderTargetSetup };
+// Brings the tag map (`HTMLElementTagNameMap` for every tag) along with a side-effect import.
+export type { PtsElementTagNameMap } from './elements/tag-map.js';

@@ -11,7 +11,6 @@ export {
   type CheckUrl,
   type CompleteAuthorizationContext,
   type CompleteAuthorizationResult,
-  type ProviderAdapter,
   type ProviderAdapters,
   type PtsHandler,
   type VerifyCredential,
@@ -23,7 +22,8 @@ export { createRateLimiter, type RateDecision, type RateLimit, type RateLimiter 
 export { redact, redactError, REDACT_MIN_RUN } from './redact.js';
 export { targetKey } from './catalog.js';
 export * from './store/index.js';
-export { createCredentialVerifier, withCredential, WHO_AM_I, type CredentialVerifierOptions } from './verify/index.js';
+export { createCredentialVerifier, type CredentialVerifierOptions } from './verify/index.js';
+export type { ProviderAdapter } from './providers/types.js';
 export {
   runBaseUrlCheck,
   transportFromFetch,

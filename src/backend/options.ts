@@ -6,6 +6,7 @@
  */
 import type { ErrorCode, StatusResponse, TargetRecord, UrlCheckOutcome } from '../core/contract/index.js';
 import type { AuthMethod, DeploymentMode, Edition, EditionId, Provider, ProviderId } from '../core/providers/types.js';
+import type { ProviderAdapter } from './providers/types.js';
 import type { RateLimit, RateLimiter } from './rate-limit.js';
 import type { StoredAuthorization, StoredSecret, TargetStore } from './store/types.js';
 
@@ -73,19 +74,7 @@ export type CompleteAuthorizationResult =
   | { status: 'denied' }
   | { status: 'error'; code?: ErrorCode; message?: string };
 
-/**
- * One provider's API as the export path uses it once a target is saved
- * (destinations, export settings, a test export). The slot is typed here so
- * integrators can pass adapters; the routes that call them come with the
- * export path, and each adapter then reaches its provider through the
- * connect-time guard with the target's stored secret.
- */
-export interface ProviderAdapter {
-  /** The provider this adapter speaks to. */
-  readonly provider: ProviderId;
-}
-
-/** At most one adapter per provider. */
+/** At most one adapter per provider (src/backend/providers); the export path's routes call them. */
 export type ProviderAdapters = Partial<Record<ProviderId, ProviderAdapter>>;
 
 export interface BackendOptions {
@@ -120,7 +109,7 @@ export interface BackendOptions {
    * backend instead of a real provider. Ignored when `authorize` is set.
    */
   simulateAuth?: boolean;
-  /** Provider adapters for the export path. */
+  /** Provider adapters for the export path's routes (the shipped ones are `ADAPTERS` in src/backend/providers). */
   adapters?: ProviderAdapters;
   /** Where targets, checks, grants and idempotency keys live. Default: a memory store. */
   store?: TargetStore;

@@ -22,7 +22,7 @@ export {
   type SafeFetchOptions,
 } from './guard/index.js';
 export { createNodeCredentialVerifier } from './verify.js';
-export { createCredentialVerifier, withCredential, WHO_AM_I, type CredentialVerifierOptions } from '../backend/index.js';
+export { createCredentialVerifier, type CredentialVerifierOptions } from '../backend/index.js';
 export { createNodeBackend, createHandler, type CheckOptions, type HandlerOptions, type NodeBackendOptions } from './node-backend.js';
 export {
   createBackend,

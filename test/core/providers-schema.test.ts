@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { PROVIDERS } from '../../src/core/providers/index.js';
 import type { Edition, Provider } from '../../src/core/providers/index.js';
 import { CatalogSchema, assertCatalog } from '../../src/core/providers/schema.js';
+import { PROVIDER_SUMMARIES } from '../../src/core/providers/summary.js';
+import { assembleProvider } from '../../src/core/providers/assemble.js';
 
 /** A mutable copy of the frozen catalog; RegExps and functions are shared, they are not changed. */
 function copy<T>(value: T): T {
@@ -183,5 +185,29 @@ describe('catalog schema', () => {
       Object.assign(editionOf(c, 'ghes'), { keepContextPath: true });
     });
     assert.ok(messages.length > 0);
+  });
+});
+
+describe('provider summary and detail', () => {
+  const summary = PROVIDER_SUMMARIES.find((p) => p.id === 'github');
+  const detail = PROVIDERS.find((p) => p.id === 'github');
+
+  it('lists every provider and edition of the catalog, in the same order, with the same names and modes', () => {
+    assert.deepEqual(
+      PROVIDER_SUMMARIES.map((p) => [p.id, p.label, p.ticketNoun, p.editions.map((e) => [e.id, e.label, e.mode])]),
+      PROVIDERS.map((p) => [p.id, p.label, p.ticketNoun, p.editions.map((e) => [e.id, e.label, e.mode])]),
+    );
+  });
+
+  it('refuses an edition that has a summary but no detail, or detail but no summary', () => {
+    assert.ok(summary && detail);
+    const editions = Object.fromEntries(detail.editions.map(({ id, label: _l, mode: _m, ...rest }) => [id, rest]));
+    const { ghes: _dropped, ...withoutGhes } = editions;
+    assert.throws(() => assembleProvider(summary, { docs: detail.docs, editions: withoutGhes }), /no detail for edition ghes/);
+    assert.throws(
+      () => assembleProvider({ ...summary, editions: summary.editions.filter((e) => e.id !== 'ghes') }, { docs: detail.docs, editions }),
+      /detail for unknown edition ghes/,
+    );
+    assert.equal(assembleProvider(summary, { docs: detail.docs, editions }).editions.length, 3);
   });
 });

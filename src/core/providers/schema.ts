@@ -11,7 +11,7 @@ import type { Provider } from './types.js';
 const text = z.string().trim().min(1);
 const httpsUrl = z.url({ protocol: /^https$/ });
 
-/** Placeholders an API root template may use (see catalog.ts). */
+/** Placeholders an API root template may use (see detail/shared.ts). */
 export const API_ROOT_PLACEHOLDERS = ['tenant_url', 'host', 'cloud_id'] as const;
 
 const statelessRegExp = z

@@ -118,10 +118,18 @@ export interface Limitation {
   alternative?: { provider: ProviderId; edition: EditionId };
 }
 
-export interface Edition {
+/**
+ * What the first screen needs of an edition: its id, name and deployment mode.
+ * Summaries ship with the element; the rest of an edition (`EditionDetail`) is
+ * loaded with its provider when the customer picks one.
+ */
+export interface EditionSummary {
   id: EditionId;
   label: string;
   mode: DeploymentMode;
+}
+
+export interface Edition extends EditionSummary {
   /** Cloud editions: what the customer confirms. */
   tenant?: TenantField;
   /** Self-hosted and webhook editions (and single-tenant clouds on a custom domain): the checked URL. */
@@ -145,12 +153,30 @@ export interface WebhookSigning {
   notes: string;
 }
 
-export interface Provider {
+/** A provider as the integration status lists it: names, editions and their modes. */
+export interface ProviderSummary {
   id: ProviderId;
   label: string;
   /** What a ticket is called at this provider (issue, work item, card, task). */
   ticketNoun: string;
+  editions: EditionSummary[];
+}
+
+export interface Provider extends ProviderSummary {
   editions: Edition[];
+  docs: Record<string, DocLink>;
+  webhookSigning?: WebhookSigning[];
+}
+
+/** Everything about an edition beyond its summary. */
+export type EditionDetail = Omit<Edition, keyof EditionSummary>;
+
+/**
+ * One provider's detail, one file per provider: each edition's detail by
+ * edition id, its documentation links and (webhooks) signing schemes.
+ */
+export interface ProviderDetail {
+  editions: Record<EditionId, EditionDetail>;
   docs: Record<string, DocLink>;
   webhookSigning?: WebhookSigning[];
 }

@@ -1611,9 +1611,3 @@ export class ProviderTargetSetup extends PtsElement {
       )}`;
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'provider-target-setup': ProviderTargetSetup;
-  }
-}

@@ -1,7 +1,9 @@
 /**
- * What every simulated product shares: reading the credential a request
- * carries, the one rule for which credentials are refused, and JSON answers.
+ * What every simulated product shares: the one rule for which credentials are
+ * refused, and matching paths under a context path. Reading the credential and
+ * answering JSON are the provider APIs' own helpers (provider-apis/shared.ts).
  */
+export { json, presentedSecret } from '../provider-apis/shared.js';
 
 /** A request as a simulated product sees it. */
 export interface SimulatedRequest {
@@ -27,32 +29,6 @@ export const REFUSED_CREDENTIAL_MARK = 'invalid';
 export function credentialState(credential: string | undefined): 'anonymous' | 'refused' | 'accepted' {
   if (!credential) return 'anonymous';
   return credential.toLowerCase().includes(REFUSED_CREDENTIAL_MARK) ? 'refused' : 'accepted';
-}
-
-function decodeBasic(value: string): string | undefined {
-  try {
-    const bytes = Uint8Array.from(atob(value), (c) => c.charCodeAt(0));
-    const text = new TextDecoder().decode(bytes);
-    return text.slice(text.indexOf(':') + 1) || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The credential in Authorization (Bearer, Basic, or bare), PRIVATE-TOKEN, or a `token` query value. */
-export function readCredential(request: Request, url: URL): string | undefined {
-  const authorization = request.headers.get('authorization')?.trim();
-  if (authorization) {
-    const [scheme = '', rest = ''] = authorization.split(/\s+(.*)/s);
-    if (/^bearer$/i.test(scheme)) return rest || undefined;
-    if (/^basic$/i.test(scheme)) return decodeBasic(rest);
-    return authorization;
-  }
-  return request.headers.get('private-token') ?? url.searchParams.get('token') ?? undefined;
-}
-
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
 }
 
 /** True when `path` is `suffix` under any context path (`/jira/rest/api/2/myself`). */

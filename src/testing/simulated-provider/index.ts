@@ -13,7 +13,7 @@ import { asana } from './asana.js';
 import { azureDevOps } from './azure-devops.js';
 import { bitbucket } from './bitbucket.js';
 import { clickup } from './clickup.js';
-import { readCredential, type SimulatedProduct } from './common.js';
+import { presentedSecret, type SimulatedProduct } from './common.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
 import { jira } from './jira.js';
@@ -52,7 +52,7 @@ export function createSimulatedProvider(options: SimulatedProviderOptions = {}):
     if (redirect !== undefined) return new Response(null, { status: 302, headers: { location: redirect } });
     const impostors = options.impostors ?? [];
     if (impostors.includes('*') || impostors.includes(url.hostname)) return webServerPage();
-    const simulated = { request, url, credential: readCredential(request, url) };
+    const simulated = { request, url, credential: presentedSecret(request) };
     for (const product of products) {
       const answer = await product.answer(simulated);
       if (answer) return answer;
