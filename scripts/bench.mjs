@@ -10,6 +10,7 @@ const steps = [
   ['server URL check (stub resolver)', ['--import', 'tsx', 'scripts/bench-check.ts']],
   ['server URL check against request-filtering-agent (same URLs, same stub resolver)', ['scripts/bench-compare.mjs']],
   ['flow machine', ['--import', 'tsx', 'scripts/bench-flow.ts']],
+  ['backend over node:http (stub URL check, memory store)', ['--import', 'tsx', 'scripts/bench-backend.ts']],
 ];
 let failed = false;
 for (const [title, args] of steps) {

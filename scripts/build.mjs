@@ -15,6 +15,7 @@ export const ENTRIES = {
   define: 'src/define.ts',
   'core/index': 'src/core/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'backend/index': 'src/backend/index.ts',
   'server/index': 'src/server/index.ts',
   'server/db/index': 'src/server/db/index.ts',
   'react/index': 'src/react/index.ts',

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { findChrome } from './find-chrome.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const NODE_DIRS = ['test/core', 'test/server'];
+const NODE_DIRS = ['test/core', 'test/backend', 'test/server'];
 const BROWSER_DIRS = ['test/client', 'test/testing', 'test/elements', 'test/react', 'test/vue', 'test/cdn'];
 
 const args = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkBaseUrl, identityProbeFor } from '../../src/server/index.js';
-import { judgeIdentity } from '../../src/server/check/identity.js';
+import { judgeIdentity } from '../../src/server/check/index.js';
 import { redirect, stubLookup, stubTransport } from './fixtures/stubs.js';
 
 const lookup = () =>

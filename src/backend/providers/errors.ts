@@ -9,7 +9,10 @@ import { TEST_EXPORT_ERROR_CODES, type TestExportError, type TestExportErrorCode
 import type { Action } from '../../core/contract/primitives.js';
 import type { ErrorBody } from '../../core/contract/schemas.js';
 import { getProvider } from '../../core/providers/index.js';
+import { redact, REDACT_MIN_RUN } from '../redact.js';
 import type { ProviderContext } from './types.js';
+
+export { redact };
 
 export interface ProviderErrorOptions {
   action?: Action;
@@ -57,31 +60,9 @@ export class ProviderError extends Error {
 
 // ---------------------------------------------------------------- redaction
 
-/** Shortest run of credential characters that counts as quoting it. */
-const QUOTE_RUN = 8;
+/** Shortest run of credential characters that counts as quoting it: the backend's own rule. */
+const QUOTE_RUN = REDACT_MIN_RUN;
 const MAX_MESSAGE = 300;
-
-/**
- * Removes every run of QUOTE_RUN or more characters that also occurs in one of the
- * secrets, so a provider message that echoes part of a token never reaches a result.
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  const grams = new Set<string>();
-  for (const secret of secrets) {
-    for (let i = 0; i + QUOTE_RUN <= secret.length; i++) grams.add(secret.slice(i, i + QUOTE_RUN));
-  }
-  if (grams.size === 0) return text;
-  const hidden = new Uint8Array(text.length);
-  for (let i = 0; i + QUOTE_RUN <= text.length; i++) {
-    if (grams.has(text.slice(i, i + QUOTE_RUN))) hidden.fill(1, i, i + QUOTE_RUN);
-  }
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    if (!hidden[i]) out += text[i];
-    else if (i === 0 || !hidden[i - 1]) out += '[redacted]';
-  }
-  return out;
-}
 
 /** Every secret value the context holds; the fields are included because a Trello key travels with its token. */
 export function secretsOf(ctx: ProviderContext): string[] {

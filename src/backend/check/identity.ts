@@ -7,7 +7,7 @@
  */
 import { editionsFor, getEdition } from '../../core/providers/index.js';
 import { urlShape, type DeploymentMode, type Edition, type EditionId, type ProviderId } from '../../core/providers/types.js';
-import type { ProbeResponse } from './transport.js';
+import type { ProbeResponse } from './probe.js';
 
 /**
  * What shows the product: a header (a trailing `*` matches a name prefix), a set of

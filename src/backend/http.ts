@@ -1,17 +1,17 @@
 /**
- * Response and request plumbing for the reference handler: contract-shaped
- * error bodies, JSON responses that are checked against their schema on the
- * way out, and a body reader that enforces media type and size.
+ * Response and request plumbing for the backend: contract-shaped error
+ * bodies, JSON responses that are checked against their schema on the way
+ * out, and a body reader that enforces media type and size.
  */
 import {
   ERROR_STATUS,
   ErrorBodySchema,
   type ErrorBody,
   type ErrorCode,
-} from '../../core/contract/index.js';
+} from '../core/contract/index.js';
 
-/** Codes the reference backend itself answers with (each has an HTTP status in ERROR_STATUS). */
-export type ServerErrorCode = Exclude<
+/** Codes the backend itself answers with (each has an HTTP status in ERROR_STATUS). */
+export type BackendErrorCode = Exclude<
   ErrorCode,
   'MALFORMED_RESPONSE' | 'REQUEST_TIMEOUT' | 'REQUEST_ABORTED' | 'AUTH_POPUP_BLOCKED' | 'AUTH_CANCELLED'
 >;
@@ -21,7 +21,7 @@ export class ProblemResponse extends Error {
   readonly body: ErrorBody;
   readonly headers: Record<string, string>;
   constructor(
-    code: ServerErrorCode,
+    code: BackendErrorCode,
     message: string,
     extra: Omit<Partial<ErrorBody>, 'code' | 'message'> = {},
     headers: Record<string, string> = {},
@@ -33,7 +33,7 @@ export class ProblemResponse extends Error {
   }
 }
 
-/** Thrown by a body stream (e.g. the node:http adapter's) once it passed its byte limit. */
+/** Thrown by a body stream (e.g. the Node adapter's) once it passed its byte limit. */
 export class BodyTooLargeError extends Error {
   constructor() {
     super('Request body too large');
@@ -69,6 +69,11 @@ export function jsonResponse<T>(
     );
   }
   return new Response(JSON.stringify(parsed.data), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+/** A JSON response whose text was already checked against the contract. */
+export function checkedJsonResponse(text: string | Uint8Array, status = 200): Response {
+  return new Response(text as ConstructorParameters<typeof Response>[0], { status, headers: JSON_HEADERS });
 }
 
 export function errorResponse(problem: ProblemResponse): Response {

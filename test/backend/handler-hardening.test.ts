@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ErrorBodySchema, StatusResponseSchema, TargetRecordSchema, UrlCheckResponseSchema } from '../../src/core/contract/index.js';
-import { createHandler } from '../../src/server/handler/index.js';
-import { createMemoryStore, type TargetStore } from '../../src/server/store/index.js';
+import { createBackend, createMemoryStore, type TargetStore } from '../../src/backend/index.js';
 import { BASE, CANARY, ghesCheck, githubCloudSave, harness, ORIGIN, stubCheck } from './handler-helpers.js';
 
 function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
@@ -187,7 +186,7 @@ describe('CORS', () => {
     const response = await h.call('GET', `${BASE}/status`, undefined, { origin: 'https://evil.example' });
     assert.equal(response.headers.get('access-control-allow-origin'), null);
     assert.equal(calls.length, 0);
-    assert.deepEqual(await h.store.list(), []);
+    assert.deepEqual((await h.store.listTargets({ limit: 100 })).targets, []);
     // Same-origin pages (the demo) and clients that send no Origin are served.
     await h.json(StatusResponseSchema, 200, 'GET', `${BASE}/status`, undefined, { origin: ORIGIN });
     await h.json(TargetRecordSchema, 201, 'POST', `${BASE}/targets`, githubCloudSave());
@@ -195,7 +194,7 @@ describe('CORS', () => {
 
   it('refuses a wildcard or non-origin in the configuration', () => {
     for (const bad of ['*', 'null', 'https://portal.example/path', 'ftp://portal.example', 'portal.example']) {
-      assert.throws(() => createHandler({ allowedOrigins: [bad] }), TypeError, bad);
+      assert.throws(() => createBackend({ checkUrl: stubCheck(), allowedOrigins: [bad] }), TypeError, bad);
     }
   });
 });
@@ -205,7 +204,7 @@ describe('failures inside the backend', () => {
     const errors: unknown[] = [];
     const broken: TargetStore = {
       ...createMemoryStore(),
-      async list() {
+      async listTargets() {
         throw new Error('database exploded near password=hunter2');
       },
     };

@@ -1,6 +1,8 @@
 /**
  * Sliding-window limit per client key. URL checks make DNS lookups and
  * outbound requests, so one client must not be able to run them without bound.
+ * The limiter is a service: this one counts in memory, per process; several
+ * backend instances share a limit by passing one over their database.
  */
 
 export interface RateLimit {
@@ -8,12 +10,14 @@ export interface RateLimit {
   windowMs: number;
 }
 
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
 export interface RateLimiter {
   /** Records one hit; returns the seconds to wait when the client is over the limit. */
-  hit(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number };
+  hit(key: string): RateDecision | Promise<RateDecision>;
 }
 
-export function createRateLimiter(limit: RateLimit, now: () => number, maxKeys = 10_000): RateLimiter {
+export function createRateLimiter(limit: RateLimit, now: () => number, maxKeys = 10_000): { hit(key: string): RateDecision } {
   if (!(limit.max >= 1) || !(limit.windowMs > 0)) {
     throw new TypeError('A rate limit needs max >= 1 and windowMs > 0.');
   }

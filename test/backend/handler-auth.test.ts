@@ -7,7 +7,7 @@ import {
   UrlCheckResponseSchema,
   type AuthResultMessage,
 } from '../../src/core/contract/index.js';
-import type { AuthorizeContext, CompleteAuthorizationContext } from '../../src/server/handler/index.js';
+import type { AuthorizeContext, CompleteAuthorizationContext } from '../../src/backend/index.js';
 import { BASE, ghesCheck, harness, ORIGIN, type Harness } from './handler-helpers.js';
 
 const APP = 'https://app.partner.example';
@@ -216,6 +216,8 @@ describe('integrator authorisation hooks', () => {
     const h = harness({
       allowedOrigins: [APP],
       publicUrl: 'https://api.vendor.example/api/pts/',
+      // The proxy in front forwards with its own Host.
+      allowedHosts: ['backend.test'],
       authorize: (context) => {
         starts.push(context);
         const url = new URL('https://auth.atlassian.com/authorize');

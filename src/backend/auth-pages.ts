@@ -3,9 +3,9 @@
  * screen (demo only) and the callback page that tells the opener the result.
  * The callback posts to one exact origin, never '*', and never carries a token.
  */
-import { randomBytes } from 'node:crypto';
-import type { AuthResultMessage } from '../../core/contract/index.js';
+import type { AuthResultMessage } from '../core/contract/index.js';
 import { HTML_HEADERS } from './http.js';
+import { randomToken } from './random.js';
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -53,7 +53,7 @@ function htmlResponse(html: string, nonce: string, status = 200): Response {
   });
 }
 
-const newNonce = () => randomBytes(16).toString('base64');
+const newNonce = () => randomToken(16);
 
 /**
  * The callback page. It posts `message` to `returnOrigin` only, then closes;

@@ -1,9 +1,8 @@
-// Shared fixtures for the handler tests: a stub URL check, a fixed clock, and a
+// Shared fixtures for the backend tests: a stub URL check, a fixed clock, and a
 // caller that records every response body so tests can assert no secret leaked.
 import assert from 'node:assert/strict';
 import { CHECK_NAMES, ErrorBodySchema, type ErrorBody, type UrlCheckOutcome } from '../../src/core/contract/index.js';
-import { createHandler, type CheckUrl, type HandlerOptions } from '../../src/server/handler/index.js';
-import { createMemoryStore, type TargetStore } from '../../src/server/store/index.js';
+import { createBackend, createMemoryStore, type BackendOptions, type CheckUrl, type TargetStore } from '../../src/backend/index.js';
 
 export const ORIGIN = 'https://backend.test';
 export const BASE = '/api/pts';
@@ -57,11 +56,12 @@ export interface Harness {
   error(code: ErrorBody['code'], status: number, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ErrorBody>;
 }
 
-export function harness(options: HandlerOptions = {}): Harness {
+/** A backend served as `https://backend.test/api/pts`, on a clock the test moves by hand. */
+export function harness(options: Partial<BackendOptions> = {}): Harness {
   const clock = { t: Date.parse('2026-03-01T10:00:00.000Z') };
   const now = () => clock.t;
-  const store = options.store ?? createMemoryStore({ now, ...(options.seed ? { seed: options.seed } : {}) });
-  const handler = createHandler({ basePath: BASE, checkUrl: stubCheck(), now, ...options, store });
+  const store = options.store ?? createMemoryStore();
+  const handler = createBackend({ basePath: BASE, publicUrl: `${ORIGIN}${BASE}`, checkUrl: stubCheck(), now, ...options, store });
   const bodies: string[] = [];
 
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
