@@ -11,7 +11,7 @@ import { createRecordWriter, createStatusWriter, type RecordWriter } from './lis
 import { createHostPolicy, type HostPolicy } from './host.js';
 import { ProblemResponse } from './http.js';
 import { BACKEND_DEFAULTS, type BackendOptions } from './options.js';
-import { createRateLimiter, type RateLimiter } from './rate-limit.js';
+import { resolveRateLimiter, type RateLimiter } from './rate-limit.js';
 import { createMemoryStore } from './store/memory.js';
 import type { StoredCheck, TargetStore } from './store/types.js';
 
@@ -87,7 +87,7 @@ export function createContext(options: BackendOptions): BackendContext {
     cors,
     hosts,
     requestOrigin,
-    urlCheckLimiter: options.rateLimiter ?? createRateLimiter(options.rateLimit?.urlChecks ?? BACKEND_DEFAULTS.urlCheckLimit, now),
+    urlCheckLimiter: resolveRateLimiter(options.rateLimiter, 'url-checks', options.rateLimit?.urlChecks ?? BACKEND_DEFAULTS.urlCheckLimit, now),
     limits: {
       maxBodyBytes: options.maxBodyBytes ?? BACKEND_DEFAULTS.maxBodyBytes,
       checkTtlMs: options.checkTtlMs ?? BACKEND_DEFAULTS.checkTtlMs,

@@ -18,7 +18,7 @@ export {
   type VerifyCredentialResult,
 } from './options.js';
 export { BodyTooLargeError, errorResponse, ProblemResponse, type BackendErrorCode } from './http.js';
-export { createRateLimiter, type RateDecision, type RateLimit, type RateLimiter } from './rate-limit.js';
+export { createRateLimiter, type RateDecision, type RateLimit, type RateLimiter, type RateLimiterFactory } from './rate-limit.js';
 export { redact, redactError, REDACT_MIN_RUN } from './redact.js';
 export { targetKey } from './catalog.js';
 export * from './store/index.js';

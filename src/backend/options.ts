@@ -7,7 +7,7 @@
 import type { ErrorCode, StatusResponse, TargetRecord, UrlCheckOutcome } from '../core/contract/index.js';
 import type { AuthMethod, DeploymentMode, Edition, EditionId, Provider, ProviderId } from '../core/providers/types.js';
 import type { ProviderAdapter } from './providers/types.js';
-import type { RateLimit, RateLimiter } from './rate-limit.js';
+import type { RateLimit, RateLimiter, RateLimiterFactory } from './rate-limit.js';
 import type { StoredAuthorization, StoredSecret, TargetStore } from './store/types.js';
 
 /** Runs the base URL check. The Node server's `checkBaseUrl` fits; the msw kit runs the same check over simulated DNS. */
@@ -115,8 +115,13 @@ export interface BackendOptions {
   store?: TargetStore;
   /** The clock, in epoch milliseconds. Default `Date.now`. */
   now?: () => number;
-  /** Limits URL checks per client. Default: in memory, `rateLimit.urlChecks`. */
-  rateLimiter?: RateLimiter;
+  /**
+   * Limits URL checks per client. Default: counted in this process's memory,
+   * `rateLimit.urlChecks`. A factory (`sqlRateLimiters(db)`) is called with the
+   * limit's name, `rateLimit.urlChecks` and the clock, so several instances
+   * count one limit; a limiter object is used as it is.
+   */
+  rateLimiter?: RateLimiter | RateLimiterFactory;
 
   // ---------------------------------------------------------------- data and policy
 

@@ -76,7 +76,7 @@ describe('openDatabase', () => {
       assert.equal(first.db.engine, 'pglite');
       assert.deepEqual(first.migrated, { applied: ['0001_initial'], unknown: [] });
       const sealed = await first.secrets.seal('CANARY-open-db', 'target:t1');
-      await first.db.query(`INSERT INTO pts_rate_limits (bucket, window_start, hits) VALUES ('b', now(), 3)`);
+      await first.db.query(`INSERT INTO pts_rate_limits (bucket, hits, expires_at) VALUES ('b', '[3]', now())`);
       await first.db.query('CREATE TABLE kept (ciphertext bytea, key_id text)');
       await first.db.query('INSERT INTO kept VALUES ($1, $2)', [sealed.ciphertext, sealed.keyId]);
     } finally {
@@ -90,7 +90,7 @@ describe('openDatabase', () => {
       assert.equal(second.secrets.currentKeyId, first.secrets.currentKeyId);
       const [row] = await second.db.query<{ ciphertext: Uint8Array; key_id: string }>('SELECT * FROM kept');
       assert.equal(await second.secrets.open({ keyId: row!.key_id, ciphertext: row!.ciphertext }, 'target:t1'), 'CANARY-open-db');
-      assert.deepEqual(await second.db.query('SELECT bucket, hits FROM pts_rate_limits'), [{ bucket: 'b', hits: 3 }]);
+      assert.deepEqual(await second.db.query('SELECT bucket, hits FROM pts_rate_limits'), [{ bucket: 'b', hits: [3] }]);
     } finally {
       await second.db.close();
     }

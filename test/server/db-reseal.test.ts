@@ -12,7 +12,6 @@ after(stopTestPostgres);
 const OLD_KEY = btoa('o'.repeat(32));
 const NEW_KEY = btoa('n'.repeat(32));
 const OTHER_KEY = btoa('x'.repeat(32));
-const AT = new Date('2026-03-01T10:00:00.000Z');
 const LATER = new Date('2026-03-01T11:00:00.000Z');
 const credential = (id: string) => `CANARY-reseal-${id}-ghp_0123456789`;
 
@@ -20,32 +19,20 @@ async function addTarget(db: SqlDriver, box: SecretBox, id: string) {
   const sealed = await box.seal(credential(id), sealedContext('pts_secrets', id));
   await db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO pts_targets (id, provider, edition, destination, record, created_at, updated_at)
-       VALUES ($1, 'github', 'ghes', $2, $3::jsonb, $4, $4)`,
-      [id, `https://${id}.example`, JSON.stringify({ id }), AT],
+      `INSERT INTO pts_targets (id, unique_key, record) VALUES ($1, $2, $3::jsonb)`,
+      [id, `github|ghes|https://${id}.example`, JSON.stringify({ id })],
     );
-    await tx.query('INSERT INTO pts_secrets (target_id, key_id, ciphertext, updated_at) VALUES ($1, $2, $3, $4)', [
-      id,
-      sealed.keyId,
-      sealed.ciphertext,
-      AT,
-    ]);
+    await tx.query('INSERT INTO pts_secrets (target_id, key_id, ciphertext) VALUES ($1, $2, $3)', [id, sealed.keyId, sealed.ciphertext]);
   });
 }
 
 async function addGrant(db: SqlDriver, box: SecretBox, id: string) {
   const sealed = await box.seal(credential(id), sealedContext('pts_grants', id));
   await db.query(
-    `INSERT INTO pts_authorizations (id, state, status, record, created_at, expires_at)
-     VALUES ($1, $2, 'authorized', '{}'::jsonb, $3, $4)`,
-    [id, `state-${id}`, AT, LATER],
+    `INSERT INTO pts_authorizations (id, state, status, record, expires_at) VALUES ($1, $2, 'authorized', '{}'::jsonb, $3)`,
+    [id, `state-${id}`, LATER],
   );
-  await db.query('INSERT INTO pts_grants (authorization_id, key_id, ciphertext, expires_at) VALUES ($1, $2, $3, $4)', [
-    id,
-    sealed.keyId,
-    sealed.ciphertext,
-    LATER,
-  ]);
+  await db.query('INSERT INTO pts_grants (authorization_id, key_id, ciphertext) VALUES ($1, $2, $3)', [id, sealed.keyId, sealed.ciphertext]);
 }
 
 async function readAll(db: SqlDriver, box: SecretBox) {

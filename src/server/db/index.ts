@@ -25,3 +25,11 @@ export {
   type SecretBox,
   type SecretBoxKeys,
 } from '../../backend/secrets/secret-box.js';
+export { openStore, type OpenedStore } from './store.js';
+export {
+  createSqlStore,
+  createSqlRateLimiter,
+  sqlRateLimiters,
+  type SqlRateLimiterOptions,
+  type SqlStoreOptions,
+} from '../../backend/store/sql/index.js';
