@@ -1,7 +1,8 @@
 /**
  * `npm start`: the demo dashboard in demo/, served with the reference backend
- * in-process at /api/pts and msw's worker at the site root for the scenario
- * switcher. The backend runs offline: the real URL check over the demo's DNS
+ * in-process at /api/pts (its targets kept in the embedded database under
+ * .pts-data) and msw's worker at the site root for the scenario switcher.
+ * The backend runs offline: the real URL check over the demo's DNS
  * (src/testing/dns.ts) probing a simulated provider, which also answers the
  * credential checks. Nothing else is simulated.
  */
@@ -75,6 +76,9 @@ export default defineConfig({
       verifyCredential: demo.verifyCredential,
       // The "Reset demo data" button; a production configuration leaves this off.
       demoReset: true,
+      // Targets survive a restart: the embedded database in PTS_DATA_DIR (default .pts-data,
+      // git-ignored), or PostgreSQL when DATABASE_URL is set. The reset button clears it.
+      database: true,
       // A person trying every sample host checks more URLs a minute than a customer would.
       rateLimit: { urlChecks: { max: 60, windowMs: 60_000 } },
     }),
