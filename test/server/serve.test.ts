@@ -42,7 +42,11 @@ describe('npm run serve', () => {
   it('refuses to start in production without PTS_SECRET_KEY, before touching the database', async () => {
     const { dataDir, remove } = await freshDataDir();
     try {
-      for (const env of [{ DATABASE_URL: 'postgres://127.0.0.1:1/unreachable' }, { NODE_ENV: 'production', PTS_DATA_DIR: join(dataDir, 'x') }]) {
+      const envs: Array<Record<string, string>> = [
+        { DATABASE_URL: 'postgres://127.0.0.1:1/unreachable' },
+        { NODE_ENV: 'production', PTS_DATA_DIR: join(dataDir, 'x') },
+      ];
+      for (const env of envs) {
         const { code, output } = await runCli(env);
         assert.equal(code, 1, output);
         assert.ok(output.includes(MISSING_KEY_MESSAGE), output);
