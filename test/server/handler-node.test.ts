@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,7 +17,9 @@ import { ptsMiddleware } from '../../src/server/adapters/connect.js';
 import { toNodeListener } from '../../src/server/adapters/node.js';
 import { ptsVitePlugin } from '../../src/server/adapters/vite.js';
 import { createNodeBackend, getClientAddress } from '../../src/server/index.js';
+import { openStore } from '../../src/server/db/store.js';
 import { BASE, CANARY, ghesCheck, githubCloudSave, stubCheck } from '../backend/handler-helpers.js';
+import { freshDataDir } from './fixtures/databases.js';
 
 const seed: TargetRecord = {
   id: 'tgt_demo_github',
@@ -266,6 +268,55 @@ describe('ptsVitePlugin', () => {
     } finally {
       await vite.close();
       rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('with `database`, opens the store on the first API request, retries after a failure, and closes it with the server', async () => {
+    const { createServer: createViteServer } = await import('vite');
+    const root = mkdtempSync(join(tmpdir(), 'pts-vite-'));
+    const { dataDir, remove } = await freshDataDir();
+    const folder = join(dataDir, '..');
+    // Another holder of the folder (a second `npm start`, say) makes the first open fail.
+    const holder = await openStore({ env: { PTS_SECRET_KEY: btoa('v'.repeat(32)) }, dataDir: folder });
+    const logged: string[] = [];
+    const vite = await createViteServer({
+      configFile: false,
+      root,
+      logLevel: 'silent',
+      server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false },
+      optimizeDeps: { noDiscovery: true, include: [] },
+      plugins: [
+        ptsVitePlugin({ seed: [seed], checkUrl: stubCheck(), database: { dataDir: folder, env: { PTS_SECRET_KEY: btoa('v'.repeat(32)) } } }),
+        { name: 'capture-errors', configureServer: (server) => void (server.config.logger.error = (m: string) => void logged.push(m)) },
+      ],
+    });
+    try {
+      await vite.listen();
+      const origin = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}`;
+      const refused = await parsed(await fetch(`${origin}/api/pts/status`), 503, ErrorBodySchema);
+      assert.equal(refused.code, 'BACKEND_UNAVAILABLE');
+      assert.match(logged.join('\n'), /store did not open: .*already open in this process/);
+
+      await holder.close();
+      const saved = await parsed(await fetch(`${origin}/api/pts/targets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify(githubCloudSave({ tenant: 'vite-durable' })),
+      }), 201, TargetRecordSchema);
+      await vite.close();
+      assert.equal(existsSync(`${dataDir}.lock`), false, 'closing the server released the folder');
+
+      const reopened = await openStore({ env: { PTS_SECRET_KEY: btoa('v'.repeat(32)) }, dataDir: folder });
+      try {
+        assert.equal((await reopened.store.getSecret(saved.id))?.credential, CANARY);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await vite.close();
+      await holder.close();
+      rmSync(root, { recursive: true, force: true });
+      remove();
     }
   });
 });

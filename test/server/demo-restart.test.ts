@@ -1,0 +1,79 @@
+/**
+ * `npm start` keeps its targets across a restart: the demo's vite server, started twice
+ * on one data folder, and its reset control clearing what was saved.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { freshDataDir } from './fixtures/databases.js';
+import { cloudSave, send } from './fixtures/serve-process.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
+
+/** `npm start` on a data folder; resolves with the demo backend's URL and a stop function. */
+async function startDemo(dataDir: string): Promise<{ api: string; stop(): Promise<number | null> }> {
+  // stdin stays open: vite stops when it ends.
+  const child = spawn(process.execPath, [VITE, '--port', '0', '--host', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, PTS_DATA_DIR: dataDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const output: string[] = [];
+  child.stderr.on('data', (d) => output.push(String(d)));
+  const local = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      output.push(line);
+      const match = /Local:\s+(http:\/\/\S+?)\/?$/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (match) resolve(match[1]!);
+    });
+    void exited.then((code) => reject(new Error(`vite exited (${code}) before it listened:\n${output.join('\n')}`)));
+  });
+  return {
+    api: `${local}/api/pts`,
+    async stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** vite exits 128 + 15 after a clean stop on SIGTERM. */
+const STOPPED_BY_SIGTERM = 143;
+
+const tenants = async (api: string) => {
+  const status = await send(`${api}/status`, 'GET');
+  assert.equal(status.status, 200, status.body);
+  return (JSON.parse(status.body) as { targets: Array<{ tenant?: string | null }> }).targets.map((t) => t.tenant);
+};
+
+describe('npm start', () => {
+  it('keeps saved targets across a restart, and "reset demo data" clears them', async () => {
+    const { dataDir, remove } = await freshDataDir();
+    const folder = join(dataDir, '..');
+    try {
+      const first = await startDemo(folder);
+      const seeded = await tenants(first.api);
+      assert.ok(seeded.length > 0, 'the demo starts with its sample targets');
+      const saved = await send(`${first.api}/targets`, 'POST', cloudSave('restart', 'github_pat_demo_restart_0123456789'));
+      assert.equal(saved.status, 201, saved.body);
+      assert.equal(await first.stop(), STOPPED_BY_SIGTERM);
+
+      const second = await startDemo(folder);
+      try {
+        assert.deepEqual(await tenants(second.api), [...seeded, 'https://github.com/org-restart']);
+        const reset = await send(`${second.api}/demo/reset`, 'POST');
+        assert.equal(reset.status, 204, reset.body);
+        assert.deepEqual(await tenants(second.api), seeded);
+      } finally {
+        assert.equal(await second.stop(), STOPPED_BY_SIGTERM);
+      }
+    } finally {
+      remove();
+    }
+  });
+});
