@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints the speed and size figures: bundle size against its budget, the server
-// URL check, and the flow machine. Figures only; nothing here passes or fails a build.
+// URL check, the flow machine, and the backend on each store. Figures only; nothing here passes or fails a build.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,7 @@ const steps = [
   ['server URL check against request-filtering-agent (same URLs, same stub resolver)', ['scripts/bench-compare.mjs']],
   ['flow machine', ['--import', 'tsx', 'scripts/bench-flow.ts']],
   ['backend over node:http (stub URL check, memory store)', ['--import', 'tsx', 'scripts/bench-backend.ts']],
+  ['backend over node:http on each store: memory, PGlite, PostgreSQL (best of 2 rounds)', ['--import', 'tsx', 'scripts/bench-store.ts']],
 ];
 let failed = false;
 for (const [title, args] of steps) {

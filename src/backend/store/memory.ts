@@ -8,6 +8,7 @@
  * read, so a listing costs what the listing holds); secrets are copied.
  */
 import type { TargetRecord } from '../../core/contract/index.js';
+import { deepFreeze } from '../../core/providers/freeze.js';
 import { ExpiringMap } from './expiring.js';
 import type {
   CompleteAuthorizationInput,
@@ -36,14 +37,6 @@ export interface MemoryStoreOptions {
 }
 
 export const MEMORY_STORE_DEFAULTS = { maxChecks: 10_000, maxAuthorizations: 10_000, maxIdempotencyKeys: 10_000 } as const;
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
 
 /** A frozen copy: what the caller passed stays theirs to change. */
 const snapshot = <T>(value: T): T => deepFreeze(structuredClone(value));

@@ -19,6 +19,7 @@ import type { TargetStore } from '../types.js';
 import * as authorizations from './authorizations.js';
 import * as checks from './checks.js';
 import { getIdempotentAnswer } from './idempotency.js';
+import { createRecordReader } from './records.js';
 import type { SqlStoreContext } from './shared.js';
 import * as targets from './targets.js';
 
@@ -44,11 +45,11 @@ export const STORE_TABLES = [
 ] as const;
 
 export function createSqlStore(options: SqlStoreOptions): TargetStore {
-  const ctx: SqlStoreContext = { db: options.db, secrets: options.secrets };
+  const ctx: SqlStoreContext = { db: options.db, secrets: options.secrets, records: createRecordReader() };
   const { db } = ctx;
   return {
-    getTarget: (id) => targets.getTarget(db, id),
-    listTargets: ({ limit }) => targets.listTargets(db, limit),
+    getTarget: (id) => targets.getTarget(ctx, id),
+    listTargets: ({ limit }) => targets.listTargets(ctx, limit),
     createTarget: (input) => targets.createTarget(ctx, input),
     reconnectTarget: (input) => targets.reconnectTarget(ctx, input),
     revokeTarget: (input) => targets.revokeTarget(ctx, input),

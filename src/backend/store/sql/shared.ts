@@ -7,10 +7,13 @@ import type { SecretBox } from '../../secrets/secret-box.js';
 import type { SqlDriver, SqlSession, SqlTransaction, TransactionOptions } from '../../sql/driver.js';
 import { sealedContext, type SealedTableName } from '../../sql/reseal.js';
 import type { StoredSecret } from '../types.js';
+import type { RecordReader } from './records.js';
 
 export interface SqlStoreContext {
   db: SqlDriver;
   secrets: SecretBox;
+  /** Turns a stored record's text into its (shared, frozen) object. */
+  records: RecordReader;
 }
 
 /**

@@ -25,17 +25,17 @@ import { decide, openSecret, Refusal, sealSecret, type SealedRow, type SqlStoreC
 /** Held by every create from its first statement to its commit: the cap is "count, then insert". */
 export const TARGETS_LOCK = 'pts:targets';
 
-export async function getTarget(db: SqlSession, id: string): Promise<TargetRecord | undefined> {
-  const [row] = await db.query<{ record: TargetRecord }>('SELECT record FROM pts_targets WHERE id = $1', [id]);
-  return row?.record;
+export async function getTarget({ db, records }: SqlStoreContext, id: string): Promise<TargetRecord | undefined> {
+  const [row] = await db.query<{ record: string }>('SELECT record::text AS record FROM pts_targets WHERE id = $1', [id]);
+  return row && records(id, row.record);
 }
 
-export async function listTargets(db: SqlSession, limit: number): Promise<{ targets: TargetRecord[]; total: number }> {
-  const rows = await db.query<{ record: TargetRecord; total: number }>(
-    'SELECT record, (SELECT count(*) FROM pts_targets) AS total FROM pts_targets ORDER BY seq LIMIT $1',
+export async function listTargets({ db, records }: SqlStoreContext, limit: number): Promise<{ targets: TargetRecord[]; total: number }> {
+  const rows = await db.query<{ id: string; record: string; total: number }>(
+    'SELECT id, record::text AS record, (SELECT count(*) FROM pts_targets) AS total FROM pts_targets ORDER BY seq LIMIT $1',
     [Math.max(0, Math.floor(limit))],
   );
-  if (rows.length) return { targets: rows.map((r) => r.record), total: rows[0]!.total };
+  if (rows.length) return { targets: rows.map((r) => records(r.id, r.record)), total: rows[0]!.total };
   const [count] = await db.query<{ total: number }>('SELECT count(*) AS total FROM pts_targets');
   return { targets: [], total: count!.total };
 }
