@@ -56,3 +56,4 @@ export {
 } from './adapters/node.js';
 export { ptsMiddleware, type MiddlewareOptions, type ConnectMiddleware } from './adapters/connect.js';
 export { ptsVitePlugin, type PtsVitePluginOptions } from './adapters/vite.js';
+export { startServer, serveUntilSignalled, type RunningServer, type StartServerOptions } from './serve.js';
