@@ -19,7 +19,8 @@ async function startDemo(dataDir: string): Promise<{ api: string; stop(): Promis
   // stdin stays open: vite stops when it ends.
   const child = spawn(process.execPath, [VITE, '--port', '0', '--host', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...process.env, PTS_DATA_DIR: dataDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    // The embedded default, whatever database the surrounding environment names.
+    env: { ...process.env, PTS_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: '', PTS_SECRET_KEY: '', FORCE_COLOR: '0', NO_COLOR: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

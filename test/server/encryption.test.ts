@@ -1,6 +1,6 @@
 /**
- * Credentials at rest: canaries saved through the API (a typed token, a token with its
- * account email, an OAuth grant waiting for its save) appear nowhere in the database's
+ * Credentials at rest: canaries saved through the API (a cloud token, a self-hosted token
+ * saved under an idempotency key, an OAuth grant waiting for its save) appear nowhere in the database's
  * files or a dump of it, and still open through the store.
  */
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { after, describe, it } from 'node:test';
 import { AuthStartResponseSchema, TargetRecordSchema, UrlCheckResponseSchema } from '../../src/core/contract/index.js';
 import { STORE_TABLES } from '../../src/backend/store/sql/index.js';
 import { openStore, type OpenedStore } from '../../src/server/db/store.js';
-import { BASE, ghesCheck, ghesSave, harness } from '../backend/handler-helpers.js';
+import { BASE, ghesCheck, ghesSave, githubCloudSave, harness } from '../backend/handler-helpers.js';
 import { freshDataDir, stopTestPostgres } from './fixtures/databases.js';
 import { findBinDir, testPostgres } from './fixtures/postgres.js';
 
@@ -23,18 +23,7 @@ const CANARIES = ['CANARY-at-rest-cloud-91f0', 'CANARY-at-rest-ghes-27ab'];
 /** Saves through the API; returns every secret that went in, the grant's included. */
 async function saveCanaries(stored: OpenedStore): Promise<string[]> {
   const h = harness({ store: stored.store, rateLimiter: stored.rateLimiter, simulateAuth: true, allowedOrigins: [APP] });
-  await h.json(TargetRecordSchema, 201, 'POST', `${BASE}/targets`, {
-    provider: 'jira',
-    edition: 'jira-cloud',
-    deployment_mode: 'cloud',
-    tenant: 'acme',
-    ownership_confirmed: true,
-    export_authorized: true,
-    auth_method: 'scoped_api_token',
-    token_type: 'atlassian_scoped_api_token',
-    credential: CANARIES[0],
-    credential_fields: { email: 'ops@acme.example' },
-  });
+  await h.json(TargetRecordSchema, 201, 'POST', `${BASE}/targets`, githubCloudSave({ credential: CANARIES[0] }));
   const check = await h.json(UrlCheckResponseSchema, 200, 'POST', `${BASE}/url-checks`, ghesCheck());
   const ghes = await h.json(TargetRecordSchema, 201, 'POST', `${BASE}/targets`, ghesSave(check.check_id, undefined, { credential: CANARIES[1] }), {
     'idempotency-key': 'at-rest-1',

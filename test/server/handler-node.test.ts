@@ -15,6 +15,7 @@ import {
 } from '../../src/core/contract/index.js';
 import { ptsMiddleware } from '../../src/server/adapters/connect.js';
 import { toNodeListener } from '../../src/server/adapters/node.js';
+import type { PluginOption } from 'vite';
 import { ptsVitePlugin } from '../../src/server/adapters/vite.js';
 import { createNodeBackend, getClientAddress } from '../../src/server/index.js';
 import { openStore } from '../../src/server/db/store.js';
@@ -235,17 +236,22 @@ describe('ptsMiddleware', () => {
 });
 
 describe('ptsVitePlugin', () => {
-  it('serves the backend from a vite dev server in-process', async () => {
+  /** A vite dev server in this process, in an empty folder, with `plugins`. */
+  async function viteWith(root: string, plugins: PluginOption[]) {
     const { createServer: createViteServer } = await import('vite');
-    const root = mkdtempSync(join(tmpdir(), 'pts-vite-'));
-    const vite = await createViteServer({
+    return createViteServer({
       configFile: false,
       root,
       logLevel: 'silent',
       server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false },
       optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [ptsVitePlugin({ seed: [seed], checkUrl: stubCheck() })],
+      plugins,
     });
+  }
+
+  it('serves the backend from a vite dev server in-process', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pts-vite-'));
+    const vite = await viteWith(root, [ptsVitePlugin({ seed: [seed], checkUrl: stubCheck() })]);
     try {
       await vite.listen();
       const address = vite.httpServer!.address() as AddressInfo;
@@ -272,24 +278,16 @@ describe('ptsVitePlugin', () => {
   });
 
   it('with `database`, opens the store on the first API request, retries after a failure, and closes it with the server', async () => {
-    const { createServer: createViteServer } = await import('vite');
     const root = mkdtempSync(join(tmpdir(), 'pts-vite-'));
     const { dataDir, remove } = await freshDataDir();
     const folder = join(dataDir, '..');
     // Another holder of the folder (a second `npm start`, say) makes the first open fail.
     const holder = await openStore({ env: { PTS_SECRET_KEY: btoa('v'.repeat(32)) }, dataDir: folder });
     const logged: string[] = [];
-    const vite = await createViteServer({
-      configFile: false,
-      root,
-      logLevel: 'silent',
-      server: { host: '127.0.0.1', port: 0, strictPort: false, ws: false },
-      optimizeDeps: { noDiscovery: true, include: [] },
-      plugins: [
-        ptsVitePlugin({ seed: [seed], checkUrl: stubCheck(), database: { dataDir: folder, env: { PTS_SECRET_KEY: btoa('v'.repeat(32)) } } }),
-        { name: 'capture-errors', configureServer: (server) => void (server.config.logger.error = (m: string) => void logged.push(m)) },
-      ],
-    });
+    const vite = await viteWith(root, [
+      ptsVitePlugin({ seed: [seed], checkUrl: stubCheck(), database: { dataDir: folder, env: { PTS_SECRET_KEY: btoa('v'.repeat(32)) } } }),
+      { name: 'capture-errors', configureServer: (server) => void (server.config.logger.error = (m: string) => void logged.push(m)) },
+    ]);
     try {
       await vite.listen();
       const origin = `http://127.0.0.1:${(vite.httpServer!.address() as AddressInfo).port}`;
