@@ -5,7 +5,7 @@
  * together; any refusal rolls all of it back.
  */
 import type { TargetRecord } from '../../../core/contract/index.js';
-import type { SqlSession, SqlTransaction } from '../../sql/driver.js';
+import type { SqlTransaction } from '../../sql/driver.js';
 import type {
   CreateTargetInput,
   CreateTargetResult,
