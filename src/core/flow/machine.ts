@@ -17,6 +17,7 @@ import {
   type Provider,
 } from '../providers/types.js';
 import { normalizeBaseUrl } from '../url/parse.js';
+import { DRAFT_PHASES, editionState, keep, keptFor, statusState, withStatus } from './phases.js';
 import type {
   AllowlistState,
   AuthRequiredState,
@@ -24,16 +25,13 @@ import type {
   BaseUrlState,
   CheckingState,
   ConfirmedSite,
-  EditionState,
   ExistingTargetState,
   FallbackOrigin,
-  FlowEnv,
   FlowError,
   FlowErrorInput,
   FlowEvent,
-  FlowPhase,
   FlowState,
-  InitialStateOptions,
+  KeptChoices,
   LimitationBlockedState,
   OwnershipConfirmation,
   OwnershipState,
@@ -41,13 +39,12 @@ import type {
   RejectReason,
   RevokeAtProviderState,
   SavingState,
-  StatusState,
   TenantState,
   UrlBlockedState,
   UsableAllowlistStatus,
 } from './types.js';
 
-type CommonFields = Pick<FlowState, 'env' | 'rejected' | 'checkSeq'>;
+type CommonFields = Pick<FlowState, 'env' | 'rejected' | 'checkSeq' | 'kept'>;
 interface ChosenFields {
   provider: Provider;
   edition: Edition;
@@ -60,29 +57,12 @@ type AuthFields = Pick<
 
 const CONFIRMED: OwnershipConfirmation = Object.freeze({ ownership: true, exportAuthorization: true });
 
-/**
- * Phases of a target being drafted, from the deployment mode up to the save
- * request (a URL check may be in flight, a save may not). The fallback may be
- * chosen from any of them, and the provider or edition changed (from a blocked
- * URL, only to a cloud edition).
- */
-export const DRAFT_PHASES: ReadonlySet<FlowPhase> = new Set<FlowPhase>([
-  'edition',
-  'limitation-blocked',
-  'tenant',
-  'ownership',
-  'base-url',
-  'checking',
-  'url-blocked',
-  'allowlist',
-  'auth',
-  'auth-required',
-]);
+export { DRAFT_PHASES };
 
 const freeze = <T extends FlowState>(s: T): T => Object.freeze(s);
 
-function common(s: FlowState): CommonFields {
-  return { env: s.env, rejected: null, checkSeq: s.checkSeq };
+function common(s: FlowState, kept: KeptChoices = s.kept): CommonFields {
+  return { env: s.env, rejected: null, checkSeq: s.checkSeq, kept };
 }
 
 function chosen(s: ChosenFields): ChosenFields {
@@ -159,23 +139,13 @@ export function isUsableAllowlist(status: AllowlistStatus | null | undefined): s
 
 // ---------------------------------------------------------------- builders
 
-export function initialState(opts: InitialStateOptions = {}): FlowState {
-  const env: FlowEnv = Object.freeze({
-    portableExport: opts.portableExportAvailable ?? null,
-    egressAddresses: Object.freeze([...(opts.egressAddresses ?? [])]),
-  });
-  const c = { env, rejected: null, checkSeq: 0 };
-  return opts.provider ? editionState(c, opts.provider) : statusState(c);
-}
+export { initialState } from './phases.js';
 
-function statusState(c: CommonFields): StatusState {
-  return freeze({ ...c, phase: 'status' });
-}
-
-function editionState(c: CommonFields, provider: Provider): EditionState {
-  return freeze({ ...c, phase: 'edition', provider });
-}
-
+/**
+ * The credential step, entered afresh: the method, signing scheme and non-secret
+ * fields chosen earlier in this draft are offered again; the credential and any
+ * authorisation never are.
+ */
 function authState(
   c: CommonFields,
   ch: ChosenFields,
@@ -183,16 +153,21 @@ function authState(
   method: AuthMethod | null = null,
 ): AuthState {
   const only = ch.edition.authMethods.length === 1 ? (ch.edition.authMethods[0] ?? null) : null;
+  const kept = c.kept;
+  const chosenMethod = method ?? (kept.method ? findMethod(ch.edition, kept.method) : null) ?? only;
+  const names = new Set((chosenMethod?.extraFields ?? []).map((f) => f.name));
+  const fields = Object.fromEntries(Object.entries(kept.credentialFields).filter(([name]) => names.has(name)));
+  const signing = kept.signing && (ch.provider.webhookSigning ?? []).some((o) => o.id === kept.signing) ? kept.signing : defaultSigning(ch.provider);
   return freeze({
     ...c,
     ...chosen(ch),
     phase: 'auth',
     site,
-    method: method ?? only,
+    method: chosenMethod,
     credentialEntered: false,
-    credentialFields: {},
+    credentialFields: fields,
     authorization: { status: 'none' },
-    signing: defaultSigning(ch.provider),
+    signing,
     error: null,
   });
 }
@@ -324,7 +299,11 @@ function recordState(
   return freeze({ ...c, phase, provider: s.provider, edition: s.edition, reconnect: null, target, method });
 }
 
-/** The first gate after an edition is chosen: limitation, tenant, ownership, or auth. */
+/**
+ * The first gate after an edition is chosen: limitation, tenant, ownership, or
+ * auth. Values come from `prefill` (a record being reconnected), else from what
+ * this draft kept.
+ */
 function enterEdition(
   c: CommonFields,
   ch: ChosenFields,
@@ -332,13 +311,25 @@ function enterEdition(
 ): FlowState {
   const block = blockingLimitation(ch.edition);
   if (block) return limitationState(c, ch, block);
-  if (ch.edition.tenant) return tenantState(c, ch, prefill.tenant ?? '');
-  return afterTenant(c, ch, null, prefill.url ?? '');
+  if (ch.edition.tenant) return tenantState(c, ch, prefill.tenant ?? c.kept.tenant ?? '');
+  return afterTenant(c, ch, null, prefill.url ?? c.kept.url);
 }
 
-function afterTenant(c: CommonFields, ch: ChosenFields, tenant: string | null, urlDraft = ''): FlowState {
-  if (ch.edition.baseUrl) return ownershipState(c, ch, tenant, urlDraft);
+/** Past the tenant: the ownership gate (skipped to the URL while its confirmations are kept), or auth. */
+function afterTenant(c: CommonFields, ch: ChosenFields, tenant: string | null, urlDraft = c.kept.url): FlowState {
+  if (ch.edition.baseUrl) {
+    const { ownership, exportAuthorization } = c.kept.confirmations;
+    if (ownership && exportAuthorization) return baseUrlState(c, ch, tenant, urlDraft);
+    return ownershipState(c, ch, tenant, urlDraft);
+  }
   return authState(c, ch, { kind: 'cloud', tenant });
+}
+
+const UNCONFIRMED = Object.freeze({ ownership: false, exportAuthorization: false });
+
+/** A new draft for an edition: only the provider and the edition are kept. */
+function keptForEdition(provider: Provider, edition: Edition): KeptChoices {
+  return keep(keptFor(provider.id), { edition: edition.id });
 }
 
 /** Back from the first gate: to the mode choice, or to the record being reconnected. */
@@ -431,22 +422,23 @@ function saveFailure(s: SavingState, input: FlowErrorInput): FlowState {
       case 'ALLOWLIST_STATUS_MISSING':
         return allowlistState(c, s, tenant, check, error);
       case 'OWNERSHIP_UNCONFIRMED':
-        return ownershipState(c, s, tenant, check.url, error);
+        // The backend did not take the confirmations: they are asked again.
+        return ownershipState(common(s, keep(s.kept, { confirmations: UNCONFIRMED })), s, tenant, check.url, error);
     }
   } else if (input.code === 'OWNERSHIP_UNCONFIRMED' && s.edition.tenant) {
-    return tenantState(c, s, site.tenant ?? '', error);
+    return tenantState(common(s, keep(s.kept, { tenant: null })), s, site.tenant ?? '', error);
   }
   if (input.code === 'PROVIDER_AUTH_REQUIRED') return authRequiredState(c, s, s, input);
   if (input.code === 'PROVIDER_LIMITATION') return backendLimitation(c, s, input);
   // A rejected credential must be entered (or granted) again; other failures keep it for a retry.
-  const keep = input.code !== 'CREDENTIALS_REJECTED';
+  const keepGrant = input.code !== 'CREDENTIALS_REJECTED';
   return freeze<AuthState>({
     ...c,
     ...chosen(s),
     ...authFields(s),
     phase: 'auth',
-    credentialEntered: keep ? s.credentialEntered : false,
-    authorization: keep ? s.authorization : { status: 'none' },
+    credentialEntered: keepGrant ? s.credentialEntered : false,
+    authorization: keepGrant ? s.authorization : { status: 'none' },
     error,
   });
 }
@@ -457,7 +449,7 @@ function checkFailure(s: CheckingState, input: FlowErrorInput): FlowState {
     case 'PROVIDER_BASE_URL_BLOCKED':
       return urlBlockedState(c, s, s.tenant, s.pending.url, input);
     case 'OWNERSHIP_UNCONFIRMED':
-      return ownershipState(c, s, s.tenant, s.urlDraft, toFlowError(input));
+      return ownershipState(common(s, keep(s.kept, { confirmations: UNCONFIRMED })), s, s.tenant, s.urlDraft, toFlowError(input));
     case 'PROVIDER_LIMITATION':
       return backendLimitation(c, s, input);
     default:
@@ -479,13 +471,8 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
   const busy = state.phase === 'saving' || state.phase === 'revoking';
 
   switch (event.type) {
-    case 'status-loaded': {
-      const env: FlowEnv = Object.freeze({
-        portableExport: event.portableExportAvailable,
-        egressAddresses: Object.freeze([...(event.egressAddresses ?? state.env.egressAddresses)]),
-      });
-      return patch(state, { env });
-    }
+    case 'status-loaded':
+      return withStatus(state, event);
 
     case 'select-provider': {
       if (busy) return no('busy');
@@ -495,7 +482,9 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (state.phase !== 'status' && 'provider' in state && state.provider.id === event.provider.id) {
         return unchanged(state);
       }
-      return editionState(c, event.provider);
+      // The same provider again (after stepping back to the status) resumes its draft.
+      const kept = state.kept.provider === event.provider.id ? state.kept : keptFor(event.provider.id);
+      return editionState(common(state, kept), event.provider);
     }
 
     case 'select-edition': {
@@ -507,7 +496,8 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       // A blocked URL may only be left for a cloud target, the fallback or a new URL.
       if (state.phase === 'url-blocked' && edition.mode !== 'cloud') return no('not-a-cloud-edition');
       if (hasChosen(state) && state.edition.id === edition.id) return unchanged(state);
-      return enterEdition(c, { provider: state.provider, edition, reconnect: null });
+      const kept = state.kept.edition === edition.id ? state.kept : keptForEdition(state.provider, edition);
+      return enterEdition(common(state, kept), { provider: state.provider, edition, reconnect: null });
     }
 
     case 'confirm-tenant': {
@@ -521,27 +511,46 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
           error: { code: 'VALIDATION_FAILED', field: field.name },
         });
       }
-      return afterTenant(c, state, value);
+      return afterTenant(common(state, keep(state.kept, { tenant: value })), state, value);
     }
 
     case 'confirm-ownership': {
-      if (state.phase !== 'ownership') return no();
-      if (event.ownership !== true || event.exportAuthorization !== true) return no('ownership-unconfirmed');
-      return baseUrlState(c, state, state.tenant, state.urlDraft);
+      const confirmations = Object.freeze({
+        ownership: event.ownership === true,
+        exportAuthorization: event.exportAuthorization === true,
+      });
+      const kept = keep(state.kept, { confirmations });
+      const both = confirmations.ownership && confirmations.exportAuthorization;
+      switch (state.phase) {
+        case 'ownership':
+          // One box ticked is remembered, but the URL field waits for both.
+          if (!both) return reject(state, event, 'ownership-unconfirmed', { kept });
+          return baseUrlState(common(state, kept), state, state.tenant, state.urlDraft);
+        case 'base-url':
+        case 'checking':
+        case 'url-blocked':
+          // Already given: nothing to confirm here.
+          if (both) return no();
+          // A confirmation taken back: the URL field goes, the typed URL is kept.
+          return ownershipState(common(state, kept), state, state.tenant, state.phase === 'url-blocked' ? state.blocked.url : state.urlDraft);
+        default:
+          return no();
+      }
     }
 
     case 'edit-base-url': {
+      const edited = common(state, keep(state.kept, { url: event.value }));
       switch (state.phase) {
         case 'base-url':
         case 'checking':
         case 'url-blocked':
         case 'allowlist':
-          return baseUrlState(c, state, state.tenant, event.value);
+          return baseUrlState(edited, state, state.tenant, event.value);
         case 'auth':
         case 'auth-required':
           // Any edit after a passed check drops the check and the allowlist status.
           if (state.site.kind !== 'checked') return no();
-          return baseUrlState(c, state, state.site.tenant, event.value);
+          return baseUrlState(edited, state, state.site.tenant, event.value);
         default:
           return noOrBusy();
       }
@@ -550,16 +559,18 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     case 'check-requested': {
       if (state.phase !== 'base-url') return no();
       const draft = event.baseUrl ?? state.urlDraft;
+      const kept = keep(state.kept, { url: draft });
       const url = normalizeFor(state.edition, draft);
       if (url === null) {
         return reject(state, event, 'invalid-url', {
           urlDraft: draft,
+          kept,
           error: { code: 'VALIDATION_FAILED', field: 'base_url' },
         });
       }
       const seq = state.checkSeq + 1;
       return freeze({
-        ...c,
+        ...common(state, kept),
         checkSeq: seq,
         ...chosen(state),
         phase: 'checking',
@@ -599,10 +610,11 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
 
     case 'record-allowlist': {
       if (state.phase !== 'allowlist') return no();
-      if (event.status === 'unreachable') return patch(state, { allowlistStatus: 'unreachable', error: null });
+      const kept = keep(state.kept, { allowlistStatus: event.status });
+      if (event.status === 'unreachable') return patch(state, { allowlistStatus: 'unreachable', error: null, kept });
       const { tenant, check } = state;
       const allowlistStatus = event.status;
-      return authState(c, state, { kind: 'checked', tenant, ownership: CONFIRMED, check, allowlistStatus });
+      return authState(common(state, kept), state, { kind: 'checked', tenant, ownership: CONFIRMED, check, allowlistStatus });
     }
 
     case 'choose-auth-method': {
@@ -610,7 +622,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       const method = findMethod(state.edition, event.methodId);
       if (!method) return no('unknown-auth-method');
       if (state.phase === 'auth' && state.method?.id === method.id) return unchanged(state);
-      return authState(c, state, state.site, method);
+      return authState(common(state, keep(state.kept, { method: method.id })), state, state.site, method);
     }
 
     case 'credential-changed': {
@@ -624,13 +636,16 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (state.phase !== 'auth') return noOrBusy();
       if (!state.method) return no('auth-method-missing');
       if (!(state.method.extraFields ?? []).some((f) => f.name === event.name)) return no('unknown-field');
-      return patch(state, { credentialFields: { ...state.credentialFields, [event.name]: event.value } });
+      return patch(state, {
+        credentialFields: { ...state.credentialFields, [event.name]: event.value },
+        kept: keep(state.kept, { credentialFields: { ...state.kept.credentialFields, [event.name]: event.value } }),
+      });
     }
 
     case 'select-signing': {
       if (state.phase !== 'auth') return noOrBusy();
       if (!(state.provider.webhookSigning ?? []).some((o) => o.id === event.signing)) return no('unknown-signing');
-      return patch(state, { signing: event.signing });
+      return patch(state, { signing: event.signing, kept: keep(state.kept, { signing: event.signing }) });
     }
 
     case 'authorization-started': {
@@ -685,7 +700,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       }
       if (t.state === 'blocked') return saveFailure(state, t.error ?? { code: 'PROVIDER_BASE_URL_BLOCKED' });
       if (t.state !== 'connected' || !t.has_credentials) return saveFailure(state, { code: 'MALFORMED_RESPONSE' });
-      return freeze({ ...c, ...chosen(state), phase: 'saved', target: t, method: state.method });
+      return freeze({ ...common(state, keptFor(null)), ...chosen(state), phase: 'saved', target: t, method: state.method });
     }
 
     case 'save-failed': {
@@ -712,15 +727,16 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (t.provider !== event.provider.id) return no('provider-mismatch');
       const edition = event.provider.editions.find((e) => e.id === t.edition);
       if (!edition) return no('unknown-edition');
-      if (t.state === 'auth_required') return reconnectFromRecord(c, event.provider, edition, t);
-      return recordState(c, 'existing-target', { provider: event.provider, edition }, t);
+      const opened = common(state, keptForEdition(event.provider, edition));
+      if (t.state === 'auth_required') return reconnectFromRecord(opened, event.provider, edition, t);
+      return recordState(opened, 'existing-target', { provider: event.provider, edition }, t);
     }
 
     case 'reconnect': {
       if (state.phase !== 'existing-target') return no();
       const t = state.target;
       return enterEdition(
-        c,
+        common(state, keptForEdition(state.provider, state.edition)),
         { provider: state.provider, edition: state.edition, reconnect: t },
         { tenant: t.tenant ?? null, url: t.base_url ?? null },
       );
@@ -770,7 +786,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     case 'cancel': {
       if (busy) return no('busy');
       if (state.phase === 'status') return no();
-      return statusState(c);
+      return statusState(common(state, keptFor(null)));
     }
 
     default:
@@ -796,8 +812,8 @@ function back(state: FlowState, event: FlowEvent): FlowState {
     case 'ownership':
       return beforeTenantGate(c, state, state.tenant);
     case 'base-url':
-      // The confirmations are asked again; the typed URL is kept for later.
-      return ownershipState(c, state, state.tenant, state.urlDraft);
+      // The confirmations stay given (and ticked) with the typed URL; unticking one withdraws them.
+      return beforeTenantGate(c, state, state.tenant);
     case 'checking':
       return baseUrlState(c, state, state.tenant, state.urlDraft);
     case 'url-blocked':
