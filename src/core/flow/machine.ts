@@ -96,6 +96,7 @@ function toFlowError(input: FlowErrorInput): FlowError {
   if (input.action !== undefined) error.action = input.action;
   if (input.field !== undefined) error.field = input.field;
   if (input.retry_after !== undefined) error.retryAfter = input.retry_after;
+  if (input.target_id !== undefined) error.targetId = input.target_id;
   return error;
 }
 

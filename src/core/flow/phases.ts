@@ -4,8 +4,7 @@
  * first screen (integration status) needs, without the transition table, so an
  * element can show that screen before the rest of the machine has loaded.
  */
-import type { ProviderId } from '../providers/types.js';
-import type { Provider } from '../providers/types.js';
+import type { Edition, Provider, ProviderId } from '../providers/types.js';
 import type {
   BlockedReason,
   EditionState,
@@ -43,6 +42,16 @@ const STEP_OF: Record<FlowPhase, FlowStep> = {
 /** The visible step of the path the state belongs to. */
 export function currentStep(state: FlowState): FlowStep {
   return STEP_OF[state.phase];
+}
+
+export function selectedProvider(state: FlowState): Provider | null {
+  if (state.phase === 'fallback') return selectedProvider(state.from);
+  return 'provider' in state ? state.provider : null;
+}
+
+export function selectedEdition(state: FlowState): Edition | null {
+  if (state.phase === 'fallback') return selectedEdition(state.from);
+  return 'edition' in state ? state.edition : null;
 }
 
 /** True while a request is in flight and only its answer (or nothing) may follow. */

@@ -20,17 +20,9 @@ import {
 import { authComplete, isCredentialKind, isUsableAllowlist } from './machine.js';
 import type { ConfirmedSite, FlowState, OwnershipConfirmation } from './types.js';
 
-export { currentStep, isBusy } from './phases.js';
+import { selectedEdition } from './phases.js';
 
-export function selectedProvider(state: FlowState): Provider | null {
-  if (state.phase === 'fallback') return selectedProvider(state.from);
-  return 'provider' in state ? state.provider : null;
-}
-
-export function selectedEdition(state: FlowState): Edition | null {
-  if (state.phase === 'fallback') return selectedEdition(state.from);
-  return 'edition' in state ? state.edition : null;
-}
+export { currentStep, isBusy, selectedEdition, selectedProvider } from './phases.js';
 
 /** Both confirmations, checked on the data rather than trusted from the type. */
 function bothConfirmed(o: OwnershipConfirmation): boolean {

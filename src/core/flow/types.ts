@@ -40,6 +40,8 @@ export interface FlowError {
   readonly action?: Action;
   readonly field?: string;
   readonly retryAfter?: number;
+  /** `TARGET_EXISTS`: the saved target that already holds this provider, edition and URL or tenant. */
+  readonly targetId?: string;
 }
 
 /** What failure events carry; an `ErrorBody` fits as is. */
@@ -50,6 +52,7 @@ export interface FlowErrorInput {
   checks?: UrlCheckEntry[];
   field?: string;
   retry_after?: number;
+  target_id?: string;
 }
 
 /** Why an event did not change the state. */

@@ -29,6 +29,7 @@ const COPIED_MS = 2000;
  *
  * @tagname pts-allowlist-status
  * @fires {CustomEvent<{ value: AllowlistStatus }>} pts-allowlist-change - A status was chosen.
+ * @fires {CustomEvent<{ value: AllowlistStatus }>} pts-allowlist-submit - `submit()` with a status chosen: the choice is handed up.
  * @fires {CustomEvent<{ text: string; ok: boolean }>} pts-allowlist-copy - A copy of one address (or of all of them) was attempted; `ok` says whether it worked.
  * @csspart group - The radio group.
  * @csspart addresses - The list of egress addresses.
@@ -79,6 +80,13 @@ export class PtsAllowlistStatus extends PtsElement {
     this.attempt++;
     this.updateComplete.then(() => this.focus());
     return false;
+  }
+
+  /** Hands the chosen status up with `pts-allowlist-submit`; without one, shows the missing-status error and returns false. */
+  submit(): boolean {
+    if (!this.validate() || !this.value) return false;
+    this.emit('pts-allowlist-submit', { value: this.value });
+    return true;
   }
 
   protected override willUpdate(): void {

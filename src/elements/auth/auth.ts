@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { Action } from '../../core/contract/schemas.js';
-import { tokenWarningCodes, type TokenWarning } from '../../core/providers/index.js';
+import { tokenWarningCodes, type TokenWarning } from '../../core/providers/read.js';
 import { isGrantKind, testPattern, type AuthMethod, type Edition, type Provider, type WebhookSigning } from '../../core/providers/types.js';
 import { icon } from '../base/icons.js';
 import { externalLink } from '../base/links.js';

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Placement } from '@floating-ui/dom';
-import { FloatingController } from '../base/floating-controller.js';
+import { FloatingController, loadFloatingUi } from '../base/floating-controller.js';
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { hintStyles } from './hint.styles.js';
@@ -43,6 +43,12 @@ export class PtsHint extends PtsElement {
   readonly #onOutside = (event: PointerEvent): void => {
     if (!event.composedPath().includes(this)) this.hide(false);
   };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A hint on screen is likely to be opened: have floating-ui ready by then.
+    void loadFloatingUi().catch(() => undefined);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

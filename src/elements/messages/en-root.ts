@@ -43,4 +43,10 @@ export const rootMessages = {
   'root.statusLoading': 'Loading your saved targets and network details…',
   'root.revokeVetoed': 'Disconnecting is not allowed on this page right now. Nothing was changed.',
   'root.saveRefused': 'The target was not saved.',
+  'root.saveAbsent':
+    'The service did not confirm the save, and the target is not in your list. Save again to retry: this attempt can never create a second target.',
+  'root.saveUnknown':
+    'The service did not confirm the save, and your list could not be checked, so we cannot tell whether the target was saved. Look at your targets before anything else; saving again from here never creates a second one.',
+  'root.exists.open': 'Open the saved target',
+  'root.exists.reconnect': 'Reconnect the saved target',
 } as const;

@@ -65,6 +65,7 @@ const status = {
   'status.updated': 'Updated {date}',
   'status.summary': '{connected} connected, {attention} need attention',
   'status.saved': '{count} saved',
+  'status.omitted': 'Saved targets not shown because the service sent them incomplete: {count}.',
 } as const;
 
 const deployment = {
@@ -313,7 +314,7 @@ const errors = {
   'error.TARGET_NOT_FOUND': 'This target no longer exists.',
   'error.TARGET_EXISTS': 'A target for this provider and address already exists. Open it or reconnect it instead.',
   'error.DESTINATION_NOT_WRITABLE': 'The credential works, but it cannot create tickets in this destination. Choose another one or widen its permission at the provider.',
-  'error.MALFORMED_RESPONSE': 'The service sent an answer we could not read. Nothing was changed.',
+  'error.MALFORMED_RESPONSE': 'The service sent an answer we could not read.',
   'error.REQUEST_TIMEOUT': 'The service took too long to answer. Try again.',
   'error.REQUEST_ABORTED': 'The request was cancelled.',
   'error.AUTH_POPUP_BLOCKED': 'The browser blocked the sign-in window. Allow pop-ups for this page and try again.',
