@@ -4,11 +4,12 @@
  * DOM, no Node APIs (WHATWG URL is in both), and no catalog data of its own.
  */
 import { normalizeBaseUrl } from '../url/parse.js';
+import { validateTenant } from './tenant.js';
 import { testPattern, urlShape } from './types.js';
+
+export { validateTenant, type TenantResult } from './tenant.js';
 import type { AuthMethod, DocLink, DocOverrides, Edition, EditionId, Provider, ProviderId, ProviderSummary } from './types.js';
 
-/** Longest value a validator looks at; keeps regex work bounded on hostile input. */
-const MAX_INPUT = 2048;
 
 export function getProviderIn<P extends ProviderSummary>(id: ProviderId | string, providers: readonly P[]): P | undefined {
   return providers.find((p) => p.id === id);
@@ -32,39 +33,6 @@ export function findAuthMethod(edition: Edition, methodId: string): AuthMethod |
 
 export function recommendedMethod(edition: Edition): AuthMethod | undefined {
   return edition.authMethods.find((m) => m.recommended) ?? edition.authMethods[0];
-}
-
-/** A tenant that fits its field: the value as the backend stores it and the tenant URL built from it. */
-export type TenantResult = { ok: true; value: string; url: string } | { ok: false; reason: string };
-
-/**
- * Checks the shape of what a cloud customer typed (never whether it exists).
- * Surrounding space and trailing slashes are ignored; `url` is the canonical
- * tenant URL built from the value.
- */
-export function validateTenant(edition: Edition, value: string): TenantResult {
-  const tenant = edition.tenant;
-  if (!tenant) return { ok: false, reason: `${edition.label} takes a checked base URL, not a tenant.` };
-  const trimmed = typeof value === 'string' ? value.trim().replace(/\/+$/, '') : '';
-  if (trimmed === '') return { ok: false, reason: `Enter the ${tenant.label}.` };
-  const candidate = testPattern(tenant.pattern, trimmed) ? trimmed : fromTenantUrl(tenant, trimmed);
-  if (trimmed.length > MAX_INPUT || candidate === undefined || !testPattern(tenant.pattern, candidate)) {
-    return { ok: false, reason: `This does not look like a valid ${tenant.label}, for example ${tenant.placeholder}.` };
-  }
-  const url = tenant.tenantUrl ? tenant.tenantUrl(candidate) : candidate;
-  return { ok: true, value: candidate, url };
-}
-
-/**
- * The value inside a tenant URL this catalog built (a stored target's tenant), so
- * that a reconnect can send back what the backend saved.
- */
-function fromTenantUrl(tenant: NonNullable<Edition['tenant']>, text: string): string | undefined {
-  if (!tenant.tenantUrl) return undefined;
-  const marker = '\u0000';
-  const [prefix = '', suffix = ''] = tenant.tenantUrl(marker).split(marker);
-  if (text.length <= prefix.length + suffix.length || !text.startsWith(prefix) || !text.endsWith(suffix)) return undefined;
-  return text.slice(prefix.length, text.length - suffix.length);
 }
 
 export interface ApiRootOptions {

@@ -9,6 +9,8 @@ import { copyText } from '../base/clipboard.js';
 import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
 import { allowlistStatusStyles } from './allowlist-status.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 const ICONS: Record<AllowlistStatus, IconName> = {
   direct: 'network',
@@ -37,7 +39,8 @@ const COPIED_MS = 2000;
  */
 export class PtsAllowlistStatus extends PtsElement {
   static override tag = 'pts-allowlist-status';
-  static override styles = [PtsElement.styles, allowlistStatusStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, allowlistStatusStyles];
 
   /** Registers the element and the `pts-hint` its explanation opens in. */
   static override define(this: CustomElementConstructor & { tag: string }, tag?: string, registry: CustomElementRegistry = customElements): void {

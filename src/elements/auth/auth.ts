@@ -10,6 +10,8 @@ import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
 import { authStyles } from './auth.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 type SigningId = WebhookSigning['id'];
 
@@ -43,7 +45,8 @@ function fieldValid(field: { pattern?: RegExp | undefined }, value: string): boo
  */
 export class PtsAuth extends PtsElement {
   static override tag = 'pts-auth';
-  static override styles = [PtsElement.styles, authStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, authStyles];
 
   /** The catalog's provider (its label names the connect button and notices). */
   @property({ attribute: false }) provider: Provider | null = null;

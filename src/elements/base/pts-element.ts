@@ -1,12 +1,14 @@
 import { html, LitElement, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { firstEnglish } from '../messages/en-first.js';
 import {
-  msg,
+  lookup,
   onMessagesChanged,
+  type EnglishTable,
   type MessageArgs,
   type MessageBundle,
   type MessageKey,
-} from '../messages/messages.js';
+} from '../messages/lookup.js';
 import type { PtsEventMap, PtsEventName } from './events.js';
 import { controls, tokens } from './styles.js';
 
@@ -77,6 +79,13 @@ export class PtsElement extends LitElement {
   static tag = '';
 
   static override styles: CSSResultGroup = [tokens, controls];
+
+  /**
+   * The English words the element falls back to after the host's overrides
+   * and language bundles: the first screen's by default; the later steps'
+   * elements carry every word.
+   */
+  static english: EnglishTable = firstEnglish;
 
   /**
    * Registers the element under `tag` (its default tag unless given). Does
@@ -153,7 +162,8 @@ export class PtsElement extends LitElement {
 
   /** Text of a catalog message in the element's language, with overrides applied. */
   protected t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
-    return msg(key, args[0] as never, { lang: this.resolvedLang, overrides: this.messages });
+    const english = (this.constructor as typeof PtsElement).english;
+    return lookup(key, args[0] as never, { lang: this.resolvedLang, overrides: this.messages }, english);
   }
 
   /**

@@ -7,6 +7,8 @@ import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { MODE_ICONS } from '../base/view.js';
 import { deploymentModeStyles } from './deployment-mode.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /**
  * Native radio inputs: arrow keys move between editions and select them, Tab
@@ -25,7 +27,8 @@ import { deploymentModeStyles } from './deployment-mode.styles.js';
  */
 export class PtsDeploymentMode extends PtsElement {
   static override tag = 'pts-deployment-mode';
-  static override styles = [PtsElement.styles, deploymentModeStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, deploymentModeStyles];
 
   /** The provider whose editions are offered; a short placeholder shows without it. */
   @property({ attribute: false }) provider: Provider | null = null;

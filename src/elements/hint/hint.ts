@@ -5,6 +5,7 @@ import { FloatingController, loadFloatingUi } from '../base/floating-controller.
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { hintStyles } from './hint.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
 
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
@@ -24,6 +25,7 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in H
  */
 export class PtsHint extends PtsElement {
   static override tag = 'pts-hint';
+  static override english = laterEnglish;
   static override styles = [PtsElement.styles, hintStyles];
 
   /** Accessible name of the button; "More information" when empty. */

@@ -10,9 +10,11 @@ import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
-import { formatList, type MessageKey } from '../messages/messages.js';
+import { formatList, type MessageKey } from '../messages/lookup.js';
 import { networkCheckStyles } from './network-check.styles.js';
 import { loadUrlPolicy, urlPolicy } from './url-policy.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /** What the element needs of a server URL check (a `UrlCheckResponse` fits). */
 export interface UrlCheckView {
@@ -77,7 +79,8 @@ function offenderLabel(check: CheckName, offender: string): OffenderLabel {
  */
 export class PtsNetworkCheck extends PtsElement {
   static override tag = 'pts-network-check';
-  static override styles = [PtsElement.styles, checkListStyles, networkCheckStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, checkListStyles, networkCheckStyles];
 
   /** Registers the element and the `pts-hint` its explanations open in. */
   static override define(this: CustomElementConstructor & { tag: string }, tag?: string, registry: CustomElementRegistry = customElements): void {

@@ -12,7 +12,8 @@ import type { ErrorCode } from '../../core/contract/errors.js';
 
 /** What a call needs from the element that owns it. */
 export interface CallOwner {
-  backend(): Backend | undefined;
+  /** The backend to call; the HTTP client may still be loading. */
+  backend(): Promise<Backend | undefined>;
   /** Records a failure for support details (never an aborted call). */
   log(code: ErrorCode): void;
   /** Says a result in a live region; `urgent` is assertive. */
@@ -38,9 +39,9 @@ export class BackendCall<A extends readonly unknown[], R> {
   constructor(host: ReactiveControllerHost, owner: CallOwner, spec: CallSpec<A, R>) {
     this.#task = new Task<A, R>(host, {
       autoRun: false,
-      task: (args, { signal }) => {
-        const backend = owner.backend();
-        if (!backend) return Promise.reject(new BackendError('BACKEND_UNAVAILABLE', 'No backend is configured.'));
+      task: async (args, { signal }) => {
+        const backend = await owner.backend();
+        if (!backend) throw new BackendError('BACKEND_UNAVAILABLE', 'No backend is configured.');
         return spec.run(backend, args, signal);
       },
       onComplete: (result) => {

@@ -13,7 +13,7 @@ import { createContext } from '@lit/context';
 import type { StatusResponse, TargetRecord } from '../../core/contract/schemas.js';
 import type { FlowEvent, FlowState } from '../../core/flow/types.js';
 import type { ProviderSummary } from '../../core/providers/types.js';
-import type { MessageBundle } from '../messages/messages.js';
+import type { MessageBundle } from '../messages/lookup.js';
 import type { PtsErrorView } from '../base/view.js';
 
 /** A flow event as a host sends it: the provider of `select-provider` and `open-target` may be its summary. */

@@ -80,7 +80,16 @@ export const setupStyles = css`
     display: grid;
     gap: var(--_s2);
   }
+  .support-fallback label {
+    font-weight: 600;
+  }
   .support-fallback textarea {
+    width: 100%;
+    padding: var(--_s2) var(--_s3);
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius-sm);
+    background: var(--_surface);
+    color: var(--_text);
     font-family: var(--_mono);
     font-size: var(--_fs-sm);
     resize: vertical;

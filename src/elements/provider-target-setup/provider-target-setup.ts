@@ -16,7 +16,7 @@ import type { PtsEvent } from '../base/events.js';
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { PtsIntegrationStatus } from '../integration-status/integration-status.js';
-import type { MessageBundle } from '../messages/messages.js';
+import type { MessageBundle } from '../messages/lookup.js';
 import { PtsStepPath } from '../step-path/step-path.js';
 import { setupContext, type HostFlowEvent, type SetupContextValue } from './context.js';
 import { FocusController } from './focus-controller.js';
@@ -310,8 +310,8 @@ export class ProviderTargetSetup extends PtsElement {
       </footer>
       ${this.supportCopy === 'failed'
         ? html`<div class="support-fallback">
-            <label class="label" for="support-text">${this.t('root.copyFailed')}</label>
-            <textarea id="support-text" class="input" readonly rows="8">${this.supportDetails()}</textarea>
+            <label for="support-text">${this.t('root.copyFailed')}</label>
+            <textarea id="support-text" readonly rows="8">${this.supportDetails()}</textarea>
           </div>`
         : nothing}
       <div class="sr-only" role="status" aria-live="polite">${keyed(setup.politeKey, html`<span>${setup.polite}</span>`)}</div>

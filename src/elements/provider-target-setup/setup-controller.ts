@@ -8,16 +8,16 @@
  */
 import type { ReactiveController } from 'lit';
 import type { Backend } from '../../client/backend.js';
-import { createHttpBackend, type HeaderSource } from '../../client/http.js';
+import type { HeaderSource } from '../../client/http.js';
 import type { ErrorCode } from '../../core/contract/errors.js';
 import type { StatusResponse, TargetRecord, UrlCheckEntry } from '../../core/contract/schemas.js';
 import { currentStep, initialState, withStatus } from '../../core/flow/phases.js';
 import type { FlowEvent, FlowState } from '../../core/flow/types.js';
 import { loadProvider, loadedProvider } from '../../core/providers/load.js';
-import { withDocOverrides } from '../../core/providers/read.js';
 import type { DocOverrides, Provider } from '../../core/providers/types.js';
 import type { PtsElement } from '../base/pts-element.js';
 import { sayFor, type Say } from '../base/say.js';
+import { firstEnglish } from '../messages/en-first.js';
 import type { PtsErrorView } from '../base/view.js';
 import { BackendCall, type CallOwner } from './backend-call.js';
 import { StepChangeEvent } from './events.js';
@@ -45,7 +45,8 @@ export type Later = ReturnType<typeof LaterModule.createLater>;
 export class SetupController implements ReactiveController, CallOwner {
   readonly host: SetupHost;
   readonly focus: FocusController;
-  readonly say: Say;
+  /** The root's words; every word once the later steps have loaded. */
+  say: Say;
 
   state: FlowState = initialState();
   targets: readonly TargetRecord[] = [];
@@ -74,7 +75,7 @@ export class SetupController implements ReactiveController, CallOwner {
 
   later: Later | undefined;
   #batch: { step: ReturnType<typeof currentStep> } | null = null;
-  #httpBackend: Backend | undefined;
+  #httpBackend: Promise<Backend> | undefined;
   #openedTargetId = '';
 
   readonly #status: BackendCall<[], StatusResponse>;
@@ -83,7 +84,7 @@ export class SetupController implements ReactiveController, CallOwner {
   constructor(host: SetupHost, focus: FocusController) {
     this.host = host;
     this.focus = focus;
-    this.say = sayFor(host);
+    this.say = sayFor(host, firstEnglish);
     host.addController(this);
     this.#status = new BackendCall(host, this, {
       run: (backend, _args, signal) => backend.getStatus({ signal }),
@@ -120,17 +121,32 @@ export class SetupController implements ReactiveController, CallOwner {
 
   // ------------------------------------------------------------------ backend
 
-  backend(): Backend | undefined {
+  /** Whether there is a backend to ask: the `backend` property, or an `endpoint` for the HTTP client. */
+  hasBackend(): boolean {
+    return !!this.host.backend || !!this.host.endpoint;
+  }
+
+  /**
+   * The backend: the host's, or the HTTP client over `endpoint`. The client
+   * (fetch, timeouts and the contract's schemas) is its own chunk, loaded by
+   * the first call, which starts before the first render is done.
+   */
+  backend(): Promise<Backend | undefined> {
     const host = this.host;
-    if (host.backend) return host.backend;
-    if (!host.endpoint) return undefined;
-    this.#httpBackend ??= createHttpBackend({
+    if (host.backend) return Promise.resolve(host.backend);
+    if (!host.endpoint) return Promise.resolve(undefined);
+    const options = {
       endpoint: host.endpoint,
       ...(host.headers ? { headers: host.headers } : {}),
       ...(host.credentials ? { credentials: host.credentials } : {}),
       ...(host.timeout !== undefined && Number.isFinite(host.timeout) ? { timeoutMs: host.timeout } : {}),
+    };
+    const created = (this.#httpBackend ??= import('../../client/http.js').then(({ createHttpBackend }) => createHttpBackend(options)));
+    // A client that could not load is loaded again by the next call.
+    created.catch(() => {
+      if (this.#httpBackend === created) this.#httpBackend = undefined;
     });
-    return this.#httpBackend;
+    return created;
   }
 
   /** The backend settings changed: the next call builds a new HTTP backend. */
@@ -223,8 +239,11 @@ export class SetupController implements ReactiveController, CallOwner {
     }
     try {
       const [module, provider] = await Promise.all([haveLater ? undefined : loadLater(), providerId ? loadProvider(providerId) : undefined]);
-      if (module && !this.later) this.later = module.createLater(this);
-      return provider ? this.view(provider) : undefined;
+      if (module && !this.later) {
+        this.say = sayFor(this.host, module.english);
+        this.later = module.createLater(this);
+      }
+      return provider;
     } catch (error) {
       this.targetError = { code: 'BACKEND_UNAVAILABLE' };
       this.announce(this.errorText('BACKEND_UNAVAILABLE'), true);
@@ -235,13 +254,6 @@ export class SetupController implements ReactiveController, CallOwner {
         this.host.requestUpdate();
       }
     }
-  }
-
-  /** A provider as the customer sees it: its latest loaded detail with the host's documentation links. */
-  view(provider: Provider): Provider {
-    const base = loadedProvider(provider.id) ?? provider;
-    const links = this.host.docLinks;
-    return links ? (withDocOverrides(links, [base])[0] ?? base) : base;
   }
 
   /** First update: the preselected provider (the flow then opens at its deployment mode) and `/status`. */
@@ -274,7 +286,7 @@ export class SetupController implements ReactiveController, CallOwner {
   // ------------------------------------------------------------------ status and saved targets
 
   loadStatus(): void {
-    if (!this.backend()) {
+    if (!this.hasBackend()) {
       this.statusLoading = false;
       return;
     }
@@ -313,7 +325,7 @@ export class SetupController implements ReactiveController, CallOwner {
       void this.openTarget(known);
       return;
     }
-    if (!this.backend()) return;
+    if (!this.hasBackend()) return;
     this.openingTarget = true;
     this.targetError = null;
     this.#target.run(id);

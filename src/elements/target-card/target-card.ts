@@ -6,8 +6,9 @@ import { icon, type IconName } from '../base/icons.js';
 import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
 import { MODE_ICONS, targetName } from '../base/view.js';
-import { formatDate } from '../messages/messages.js';
+import { formatDate } from '../messages/lookup.js';
 import { targetCardStyles } from './target-card.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
 
 const LOOK: Record<TargetState, { tone: string; icon: IconName }> = {
   connected: { tone: 'success', icon: 'checkCircle' },
@@ -35,6 +36,7 @@ function providerLine(provider: string, edition: string | undefined): string {
  */
 export class PtsTargetCard extends PtsElement {
   static override tag = 'pts-target-card';
+  static override english = laterEnglish;
   static override styles = [PtsElement.styles, targetCardStyles];
 
   /** The record to show. Nothing renders without one. */

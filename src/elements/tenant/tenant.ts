@@ -2,12 +2,14 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
-import { validateTenant } from '../../core/providers/read.js';
+import { validateTenant } from '../../core/providers/tenant.js';
 import type { Edition, Provider } from '../../core/providers/types.js';
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
 import { tenantStyles } from './tenant.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /**
  * @summary What a cloud customer confirms they own: the site URL,
@@ -21,7 +23,8 @@ import { tenantStyles } from './tenant.styles.js';
  */
 export class PtsTenant extends PtsElement {
   static override tag = 'pts-tenant';
-  static override styles = [PtsElement.styles, tenantStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, tenantStyles];
 
   /** The catalog's provider the tenant belongs to; the rendering reads only `edition`. */
   @property({ attribute: false }) provider: Provider | null = null;

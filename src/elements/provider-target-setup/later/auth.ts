@@ -51,7 +51,7 @@ export class AuthorisationController {
       this.#open(reuse);
       return;
     }
-    if (!setup.backend()) {
+    if (!setup.hasBackend()) {
       this.#failed('BACKEND_UNAVAILABLE');
       return;
     }

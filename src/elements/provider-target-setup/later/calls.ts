@@ -12,7 +12,7 @@ import type { ErrorCode } from '../../../core/contract/errors.js';
 import type { StatusResponse, TargetRecord, UrlCheckResponse } from '../../../core/contract/schemas.js';
 import { saveRequest, urlCheckRequest } from '../../../core/flow/selectors.js';
 import type { FlowErrorInput, FlowState } from '../../../core/flow/types.js';
-import { validateTenant } from '../../../core/providers/read.js';
+import { validateTenant } from '../../../core/providers/tenant.js';
 import { urlShape } from '../../../core/providers/types.js';
 import { normalizeBaseUrl } from '../../../core/url/parse.js';
 import { targetName } from '../../base/view.js';

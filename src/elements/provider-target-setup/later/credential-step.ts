@@ -6,7 +6,7 @@ import { isGrantKind, type AuthMethod } from '../../../core/providers/types.js';
 import type { PtsEvent } from '../../base/events.js';
 import { icon } from '../../base/icons.js';
 import { targetName } from '../../base/view.js';
-import type { MessageBundle } from '../../messages/messages.js';
+import type { MessageBundle } from '../../messages/lookup.js';
 import type { ReadyItem } from '../../readiness/readiness.js';
 import { addsInformation } from '../wording.js';
 import type { Later } from './later.js';

@@ -8,6 +8,7 @@ import { PtsAllowlistStatus } from '../../allowlist-status/allowlist-status.js';
 import { PtsAuth } from '../../auth/auth.js';
 import { checkListStyles } from '../../base/check-list.js';
 import { loadFloatingUi } from '../../base/floating-controller.js';
+import { forms } from '../../base/form-styles.js';
 import { PtsDeploymentMode } from '../../deployment-mode/deployment-mode.js';
 import { PtsFallback } from '../../fallback/fallback.js';
 import { PtsHint } from '../../hint/hint.js';
@@ -17,6 +18,7 @@ import { PtsReadiness } from '../../readiness/readiness.js';
 import { PtsRevoke } from '../../revoke/revoke.js';
 import { PtsTargetCard } from '../../target-card/target-card.js';
 import { PtsTenant } from '../../tenant/tenant.js';
+export { laterEnglish as english } from '../../messages/en-steps.js';
 import type { SetupController } from '../setup-controller.js';
 import { Later } from './later.js';
 import { laterStyles } from './styles.js';
@@ -44,7 +46,7 @@ function adopt(root: ShadowRoot, styles: readonly CSSResult[]): void {
 
 export function createLater(setup: SetupController): Later {
   const root = setup.host.renderRoot;
-  if (root instanceof ShadowRoot) adopt(root, [laterStyles, checkListStyles]);
+  if (root instanceof ShadowRoot) adopt(root, [forms, checkListStyles, laterStyles]);
   return new Later(setup);
 }
 

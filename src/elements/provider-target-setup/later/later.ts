@@ -15,7 +15,7 @@ import { transition } from '../../../core/flow/machine.js';
 import { canSave } from '../../../core/flow/selectors.js';
 import { currentStep, isBusy, selectedEdition, selectedProvider } from '../../../core/flow/phases.js';
 import { FLOW_STEPS, type FlowErrorInput, type FlowEvent, type FlowState, type FlowStep } from '../../../core/flow/types.js';
-import { recommendedMethod } from '../../../core/providers/read.js';
+import { recommendedMethod, withDocOverrides } from '../../../core/providers/read.js';
 import { isGrantKind, type AuthMethod, type Edition, type Provider } from '../../../core/providers/types.js';
 import type { PtsAuth } from '../../auth/auth.js';
 import type { PtsErrorView } from '../../base/view.js';
@@ -170,11 +170,17 @@ export class Later implements ReactiveController {
 
   // ------------------------------------------------------------------ views
 
+  /** A provider as the customer sees it: with the host's documentation links, which may change at any time. */
+  #withLinks(provider: Provider): Provider {
+    const links = this.host.docLinks;
+    return links ? (withDocOverrides(links, [provider])[0] ?? provider) : provider;
+  }
+
   /** The catalog entries of a state with the host's link overrides, looked up fresh by id. */
   view(state: FlowState): { provider: Provider | null; edition: Edition | null } {
     const p = selectedProvider(state);
     const e = selectedEdition(state);
-    const provider = p ? this.setup.view(p) : null;
+    const provider = p ? this.#withLinks(p) : null;
     const edition = e ? (provider?.editions.find((x) => x.id === e.id) ?? e) : null;
     return { provider, edition };
   }
@@ -337,7 +343,7 @@ export class Later implements ReactiveController {
     const setup = this.setup;
     let target: TargetRecord | undefined = setup.targetById(id);
     if (!target) {
-      const backend = setup.backend();
+      const backend = await setup.backend();
       target = await backend?.getTarget(id).then(
         (record) => (setup.upsert(record), record),
         () => undefined,
