@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { firstEnglish } from '../messages/en-first.js';
 import {
@@ -149,6 +149,7 @@ export class PtsElement extends LitElement {
    * crossing shadow roots; empty when none is set.
    */
   get resolvedLang(): string {
+    if (this.#renderLang !== undefined) return this.#renderLang;
     let node: Node | null = this;
     while (node) {
       if (node instanceof Element) {
@@ -158,6 +159,19 @@ export class PtsElement extends LitElement {
       node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
     }
     return '';
+  }
+
+  /** The language found once per update, rather than by a walk up the tree for every message. */
+  #renderLang: string | undefined;
+
+  protected override update(changed: PropertyValues): void {
+    this.#renderLang = undefined;
+    this.#renderLang = this.resolvedLang;
+    try {
+      super.update(changed);
+    } finally {
+      this.#renderLang = undefined;
+    }
   }
 
   /** Text of a catalog message in the element's language, with overrides applied. */
