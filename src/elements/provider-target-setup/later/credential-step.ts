@@ -52,7 +52,7 @@ export function renderAuth(later: Later, f: CredentialPhase): TemplateResult {
   const allowed = f.phase !== 'auth-required' && method !== null && (grant || canShowCredentialField(f));
   const required = f.phase === 'auth-required';
   const stateError = f.phase !== 'saving' && f.error && f.error.code !== 'PROVIDER_AUTH_REQUIRED' ? f.error : null;
-  const exists = stateError?.code === 'TARGET_EXISTS' && stateError.targetId ? stateError.targetId : '';
+  const exists = later.existingTarget ?? '';
   const shown = exists ? null : (later.saveError ?? (stateError ? { code: stateError.code } : null));
   // A lost answer is told by what the list showed, not by the code's general words.
   const outcome = later.saveOutcome ? say(later.saveOutcome === 'absent' ? 'root.saveAbsent' : 'root.saveUnknown') : '';

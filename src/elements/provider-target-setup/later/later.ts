@@ -53,6 +53,8 @@ export class Later implements ReactiveController {
   saveError: PtsErrorView | null = null;
   /** The last save answer was lost: whether the list showed it absent or could not be read. */
   saveOutcome: SaveOutcome | null = null;
+  /** `TARGET_EXISTS`: the id of the saved target that holds this place. */
+  existingTarget: string | null = null;
   /** The credential was emptied after a failed save and must be typed again. */
   retype = false;
   /** The host answered `target-revoke-request` with `preventDefault()`. */
@@ -110,6 +112,7 @@ export class Later implements ReactiveController {
       const credential = isGrantKind(next.method) ? '' : (this.host.renderRoot.querySelector<PtsAuth>('pts-auth')?.takeCredential() ?? '');
       this.saveError = null;
       this.saveOutcome = null;
+      this.existingTarget = null;
       this.retype = false;
       this.calls.save(next, credential);
     }
@@ -123,6 +126,7 @@ export class Later implements ReactiveController {
     if (left(['auth', 'saving', 'auth-required'])) {
       this.saveError = null;
       this.saveOutcome = null;
+      this.existingTarget = null;
       this.retype = false;
     }
     if (left(['auth', 'saving'])) this.auth.reset();
@@ -144,6 +148,7 @@ export class Later implements ReactiveController {
   saveFailed(error: FlowErrorInput, checks: readonly UrlCheckEntry[] | undefined, saving: FlowState, outcome?: SaveOutcome): void {
     const next = this.send({ type: 'save-failed', error });
     this.saveOutcome = outcome ?? null;
+    this.existingTarget = error.code === 'TARGET_EXISTS' ? (error.target_id ?? null) : null;
     this.afterFailedSave(next, error.code);
     this.blocked(error.code, checks, saving);
   }
