@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome } from './scripts/find-chrome.mjs';
+import { globsOf } from './scripts/test-folders.mjs';
 
 const workerFile = fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js'));
 
@@ -29,7 +30,8 @@ const ipaddrAsEsm = {
 };
 
 export default {
-  files: ['test/client/**/*.test.ts', 'test/testing/**/*.test.ts', 'test/elements/**/*.test.ts'],
+  // npm test names the files itself; run directly, the runner takes the folders the rule gives the browser.
+  files: globsOf('browser'),
   nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [ipaddrAsEsm, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
   middleware: [mswWorker],

@@ -9,6 +9,7 @@ const steps = [
   ['size', ['scripts/size.mjs', '--parts']],
   ['server URL check (stub resolver)', ['--import', 'tsx', 'scripts/bench-check.ts']],
   ['flow machine', ['--import', 'tsx', 'scripts/bench-flow.ts']],
+  ['element first render, memory and step change (headless Chromium)', ['scripts/bench-render.mjs']],
 ];
 let failed = false;
 for (const [title, args] of steps) {

@@ -1,48 +1,33 @@
 /**
- * Provider detail on demand. The summary ships up front; each provider's detail
- * is its own module, imported the first time it is asked for and then kept, so
- * a bundler makes one small chunk per provider and a page pays only for the
- * providers a customer opens (or for all of them, at idle, with `preloadProviders`).
+ * Provider detail on demand. The summary ships up front; the detail (one file
+ * per provider, one chunk for all, see `details.ts`) is imported the first
+ * time a provider is asked for, or ahead of that with `preloadProviders`.
  */
 import { assembleProvider } from './assemble.js';
 import { PROVIDER_SUMMARIES } from './summary.js';
-import type { Provider, ProviderDetail, ProviderId } from './types.js';
+import type { Provider, ProviderId } from './types.js';
 
-type DetailModule = Promise<{ default: ProviderDetail }>;
-
-const DETAIL: Record<ProviderId, () => DetailModule> = {
-  jira: () => import('./detail/jira.js'),
-  github: () => import('./detail/github.js'),
-  gitlab: () => import('./detail/gitlab.js'),
-  bitbucket: () => import('./detail/bitbucket.js'),
-  trello: () => import('./detail/trello.js'),
-  linear: () => import('./detail/linear.js'),
-  'azure-devops': () => import('./detail/azure-devops.js'),
-  youtrack: () => import('./detail/youtrack.js'),
-  asana: () => import('./detail/asana.js'),
-  clickup: () => import('./detail/clickup.js'),
-  webhook: () => import('./detail/webhook.js'),
-};
-
-const pending = new Map<ProviderId, Promise<Provider>>();
+let details: Promise<typeof import('./details.js')> | undefined;
 const loaded = new Map<ProviderId, Provider>();
 
-/** The whole provider, loading its detail the first time; `undefined` for an id the catalog does not have. */
-export function loadProvider(id: ProviderId | string): Promise<Provider | undefined> {
+/** The whole provider, loading the detail the first time; `undefined` for an id the catalog does not have. */
+export async function loadProvider(id: ProviderId | string): Promise<Provider | undefined> {
   const summary = PROVIDER_SUMMARIES.find((p) => p.id === id);
-  if (!summary) return Promise.resolve(undefined);
-  let load = pending.get(summary.id);
-  if (!load) {
-    load = DETAIL[summary.id]().then((module) => {
-      const provider = assembleProvider(summary, module.default);
-      loaded.set(summary.id, provider);
-      return provider;
-    });
+  if (!summary) return undefined;
+  const known = loaded.get(summary.id);
+  if (known) return known;
+  details ??= import('./details.js');
+  let module: typeof import('./details.js');
+  try {
+    module = await details;
+  } catch (error) {
     // A failed load (offline, a deploy replaced the chunks) may be tried again.
-    load.catch(() => pending.delete(summary.id));
-    pending.set(summary.id, load);
+    details = undefined;
+    throw error;
   }
-  return load;
+  const provider = loaded.get(summary.id) ?? assembleProvider(summary, module.DETAILS[summary.id]);
+  loaded.set(summary.id, provider);
+  return provider;
 }
 
 /** The whole provider if its detail has loaded already, else `undefined`. */
