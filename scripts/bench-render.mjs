@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { bundle } from './bundle.mjs';
 import { findChrome } from './find-chrome.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,20 +34,8 @@ const median = (xs) => {
 const ms = (n) => `${n.toFixed(2)} ms`;
 
 const outDir = mkdtempSync(join(tmpdir(), 'pts-bench-'));
-await build({
-  root,
-  configFile: false,
-  logLevel: 'silent',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  build: {
-    outDir,
-    target: 'es2022',
-    // Unminified names make the profile readable; the figures use the minified build.
-    minify: !profile,
-    lib: { entry: join(root, 'scripts/bench-render/page.ts'), formats: ['es'], fileName: 'page' },
-    rolldownOptions: { output: { minify: !profile } },
-  },
-});
+// Unminified names make the profile readable; the figures use the minified build.
+await bundle(join(root, 'scripts/bench-render/page.ts'), { outDir, minify: !profile, fileName: 'page' });
 writeFileSync(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><body><script type="module" src="/page.js"></script>');
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };

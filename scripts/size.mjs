@@ -8,42 +8,16 @@
 //
 //   node scripts/size.mjs           the two figures and the chunks
 //   node scripts/size.mjs --parts   also single pieces, each bundled alone
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { bundle } from './bundle.mjs';
 
 const BUDGET = { first: 30 * 1024, all: 60 * 1024 };
 const root = fileURLToPath(new URL('..', import.meta.url));
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
-
-/** Bundles an entry with all dependencies, minified, split where it imports dynamically. */
-async function bundle(entry, split) {
-  const outDir = mkdtempSync(join(tmpdir(), 'pts-size-'));
-  try {
-    const result = await build({
-      root,
-      configFile: false,
-      logLevel: 'silent',
-      define: { 'process.env.NODE_ENV': '"production"' },
-      build: {
-        outDir,
-        write: false,
-        target: 'es2022',
-        minify: true,
-        lib: { entry, formats: ['es'], fileName: 'entry' },
-        rolldownOptions: { output: { minify: true, ...(split ? {} : { codeSplitting: false }) } },
-      },
-    });
-    const output = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
-    return output.filter((o) => o.type === 'chunk');
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
-  }
-}
 
 /** The chunks loaded before the entry runs: the entry and its static imports, transitively. */
 function firstLoad(chunks) {
@@ -58,7 +32,7 @@ function firstLoad(chunks) {
   return seen;
 }
 
-const chunks = await bundle('src/define.ts', true);
+const chunks = await bundle('src/define.ts');
 const first = firstLoad(chunks);
 const total = (list) => list.reduce((sum, c) => sum + gzip(c.code), 0);
 const firstBytes = total([...first]);
@@ -88,7 +62,7 @@ if (process.argv.includes('--parts')) {
   ];
   console.log('\npieces, each bundled alone:');
   for (const [entry, label] of parts.filter(([e]) => existsSync(join(root, e)))) {
-    const [chunk] = await bundle(entry, false);
+    const [chunk] = await bundle(entry, { split: false });
     console.log(`  ${label.padEnd(40)} ${String(chunk.code.length).padStart(8)} B min  ${String(gzip(chunk.code)).padStart(7)} B gzip  (${kb(gzip(chunk.code))})`);
   }
 }

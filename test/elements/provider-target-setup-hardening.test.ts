@@ -109,6 +109,10 @@ async function save(el: ProviderTargetSetup): Promise<void> {
 
 const lost = (code: 'REQUEST_TIMEOUT' | 'MALFORMED_RESPONSE') => (): Promise<TargetRecord> => Promise.reject(new BackendError(code, 'lost'));
 
+/** A 409 naming the target that already holds this provider, edition and address. */
+const exists = (targetId: string) => (): Promise<TargetRecord> =>
+  Promise.reject(new BackendError('TARGET_EXISTS', 'exists', { status: 409, body: { code: 'TARGET_EXISTS', message: 'A target for this address exists.', target_id: targetId } }));
+
 describe('<provider-target-setup> hardening', () => {
   it('retries a save whose answer was lost under the same key, and a changed or refused attempt under a new one', async () => {
     const { backend, keys } = scripted({
@@ -212,15 +216,7 @@ describe('<provider-target-setup> hardening', () => {
     };
     const { backend } = scripted({
       status: sampleStatus([existing]),
-      saves: [
-        () =>
-          Promise.reject(
-            new BackendError('TARGET_EXISTS', 'exists', {
-              status: 409,
-              body: { code: 'TARGET_EXISTS', message: 'A target for this address exists.', target_id: 'tgt_existing' },
-            }),
-          ),
-      ],
+      saves: [exists('tgt_existing')],
     });
     const el = await mount({ backend, endpoint: null });
     await toSave(el);
@@ -238,12 +234,7 @@ describe('<provider-target-setup> hardening', () => {
     const existing: TargetRecord = { ...SAMPLE_TARGETS.selfHostedConnected, id: 'tgt_existing' };
     const { backend } = scripted({
       status: sampleStatus([existing]),
-      saves: [
-        () =>
-          Promise.reject(
-            new BackendError('TARGET_EXISTS', 'exists', { status: 409, body: { code: 'TARGET_EXISTS', message: 'exists', target_id: 'tgt_existing' } }),
-          ),
-      ],
+      saves: [exists('tgt_existing')],
     });
     const el = await mount({ backend, endpoint: null });
     await toSave(el);
