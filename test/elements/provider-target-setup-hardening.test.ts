@@ -63,6 +63,8 @@ interface Script {
   /** The status answer after the first one (the list read again after a lost save answer). */
   laterStatus?: () => Promise<StatusResponse>;
   status?: StatusResponse;
+  /** Records only `GET /targets/{id}` knows (the list was read before they existed). */
+  records?: TargetRecord[];
 }
 
 /** An in-page backend that follows `script` and records every save's key. */
@@ -82,7 +84,7 @@ function scripted(script: Script): { backend: Backend; keys: string[]; statusCal
       return answer(request);
     },
     getTarget: (id) => {
-      const found = (script.status ?? sampleStatus([])).targets.find((t) => t.id === id);
+      const found = [...(script.status ?? sampleStatus([])).targets, ...(script.records ?? [])].find((t) => t.id === id);
       return found ? Promise.resolve(structuredClone(found)) : Promise.reject(new BackendError('TARGET_NOT_FOUND', 'none'));
     },
     revokeTarget: () => Promise.reject(new BackendError('BACKEND_UNAVAILABLE', 'not here')),
@@ -244,6 +246,19 @@ describe('<provider-target-setup> hardening', () => {
     button(el, msg('root.exists.open')).click();
     await phase(el, 'existing-target');
     expect(el.state.phase === 'existing-target' && el.state.target.id).to.equal('tgt_existing');
+  });
+
+  it('fetches the existing target when the list read earlier does not hold it', async () => {
+    const existing: TargetRecord = { ...SAMPLE_TARGETS.selfHostedConnected, id: 'tgt_later' };
+    const { backend } = scripted({ records: [existing], saves: [exists('tgt_later')] });
+    const el = await mount({ backend, endpoint: null });
+    await toSave(el);
+    await save(el);
+    await phase(el, 'auth');
+    button(el, msg('root.exists.open')).click();
+    await phase(el, 'existing-target');
+    expect(el.state.phase === 'existing-target' && el.state.target.id).to.equal('tgt_later');
+    expect(el.targets.map((t) => t.id)).to.include('tgt_later');
   });
 
   it('shows every record it can, a record with a non-http link without the link, and says quietly how many were left out', async () => {

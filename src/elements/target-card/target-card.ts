@@ -63,7 +63,9 @@ export class PtsTargetCard extends PtsElement {
     const updated = new Date(target.updated_at);
     const lang = this.resolvedLang || undefined;
     const newTab = this.t('common.newTab');
+    // A host's own backend is not checked against the contract: a record missing a list still shows.
     const history = Array.isArray(target.history) ? target.history : [];
+    const scopes = Array.isArray(target.scopes) ? target.scopes : [];
     return html`<section class="target card" part="card" aria-labelledby="target-name">
       <div class="target-head">
         <span class="logo" aria-hidden="true">${this.provider?.label.charAt(0) ?? '?'}</span>
@@ -86,9 +88,9 @@ export class PtsTargetCard extends PtsElement {
           : nothing}
         <dt>${this.t(target.state === 'revoked' ? 'root.target.authRevoked' : 'root.target.auth')}</dt>
         <dd>${method?.label ?? target.auth_method} <code>${target.token_type}</code></dd>
-        ${target.scopes.length
+        ${scopes.length
           ? html`<dt>${this.t('auth.scopes')}</dt>
-              <dd class="scopes">${target.scopes.map((s) => html`<code>${s}</code>`)}</dd>`
+              <dd class="scopes">${scopes.map((s) => html`<code>${s}</code>`)}</dd>`
           : nothing}
         ${this.showRevoke && method && target.has_credentials && target.state !== 'revoked'
           ? html`<dt>${this.t('root.target.revoke')}</dt>

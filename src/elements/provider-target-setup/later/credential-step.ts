@@ -34,9 +34,9 @@ function existing(later: Later, id: string): TemplateResult {
     html`<p>${setup.errorText('TARGET_EXISTS')}</p>
       ${record ? html`<p class="muted">${targetName(record)}</p>` : nothing}`,
     html`<div class="row">
-      <button type="button" class="btn small" @click=${() => void later.openExisting(id, false)}>${say('root.exists.open')}</button>
+      <button type="button" class="btn small" @click=${() => later.openExisting(id, false)}>${say('root.exists.open')}</button>
       ${reconnect
-        ? html`<button type="button" class="btn small primary" @click=${() => void later.openExisting(id, true)}>${icon('refresh')}${say('root.exists.reconnect')}</button>`
+        ? html`<button type="button" class="btn small primary" @click=${() => later.openExisting(id, true)}>${icon('refresh')}${say('root.exists.reconnect')}</button>`
         : nothing}
     </div>`,
   );

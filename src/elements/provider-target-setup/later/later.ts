@@ -19,6 +19,7 @@ import { recommendedMethod, withDocOverrides } from '../../../core/providers/rea
 import { isGrantKind, type AuthMethod, type Edition, type Provider } from '../../../core/providers/types.js';
 import type { PtsAuth } from '../../auth/auth.js';
 import type { PtsErrorView } from '../../base/view.js';
+import { BackendCall } from '../backend-call.js';
 import { draftOf } from '../draft.js';
 import { FallbackChosenEvent, TargetBlockedEvent, TargetRevokeRequestEvent } from '../events.js';
 import type { SetupController } from '../setup-controller.js';
@@ -63,11 +64,22 @@ export class Later implements ReactiveController {
   fallbackConfirmed = false;
   fallbackFormat: string | undefined;
 
+  /** Fetches an existing target the list does not hold yet. */
+  readonly #existing: BackendCall<[string, boolean], TargetRecord>;
+
   constructor(setup: SetupController) {
     this.setup = setup;
     setup.host.addController(this);
     this.calls = new FlowCalls(this);
     this.auth = new AuthorisationController(this);
+    this.#existing = new BackendCall(setup.host, setup, {
+      run: (backend, [id], signal) => backend.getTarget(id, { signal }),
+      current: () => setup.state.phase === 'auth',
+      done: (record, [, reconnect]) => {
+        setup.upsert(record);
+        this.#leaveFor(record, reconnect);
+      },
+    });
   }
 
   hostDisconnected(): void {
@@ -344,22 +356,17 @@ export class Later implements ReactiveController {
   }
 
   /** `TARGET_EXISTS`: leaves this draft for the saved target that holds its place, opened or to reconnect. */
-  async openExisting(id: string, reconnect: boolean): Promise<void> {
+  openExisting(id: string, reconnect: boolean): void {
+    const known = this.setup.targetById(id);
+    if (known) this.#leaveFor(known, reconnect);
+    else this.#existing.run(id, reconnect);
+  }
+
+  #leaveFor(target: TargetRecord, reconnect: boolean): void {
     const setup = this.setup;
-    let target: TargetRecord | undefined = setup.targetById(id);
-    if (!target) {
-      const backend = await setup.backend();
-      target = await backend?.getTarget(id).then(
-        (record) => (setup.upsert(record), record),
-        () => undefined,
-      );
-    }
-    if (!target || isBusy(setup.state)) {
-      setup.announce(setup.errorText('TARGET_NOT_FOUND'), true);
-      return;
-    }
+    if (isBusy(setup.state)) return;
     setup.send({ type: 'cancel' });
-    await setup.openTarget(target, (s) => {
+    void setup.openTarget(target, (s) => {
       if (reconnect && s.phase === 'existing-target') setup.send({ type: 'reconnect' });
     });
   }
