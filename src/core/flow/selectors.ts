@@ -15,7 +15,6 @@ import {
   type DocLink,
   type Edition,
   type Limitation,
-  type Provider,
 } from '../providers/types.js';
 import { authComplete, isCredentialKind, isUsableAllowlist } from './machine.js';
 import type { ConfirmedSite, FlowState, OwnershipConfirmation } from './types.js';
