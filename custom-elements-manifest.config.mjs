@@ -2,6 +2,9 @@
 // class JSDoc (@summary, @fires, @csspart, @cssprop, @slot, @cssstate, @tagname).
 // Committed and rebuilt by `npm run build`, so the output must not vary between runs.
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import typescript from 'typescript';
 
 /**
  * Events are documented with `@fires` on each class. The analyzer also guesses events from
@@ -112,6 +115,80 @@ function docsMatchCode() {
   };
 }
 
+/**
+ * The analyzer describes source files, which are not shipped. Rewrite the manifest in terms of
+ * the package's built entries: every declaration the main entry exports moves to
+ * `dist/index.js` (internal ones are dropped, and references to them keep only their name), and
+ * `dist/define.js` gets a `custom-element-definition` export per tag, since importing it
+ * registers them all. Which names an entry exports is asked of the TypeScript checker, so
+ * re-exports and moved files need no list here.
+ */
+function publicEntryPaths({ main = ['src/index.ts', 'dist/index.js'], define = ['src/define.ts', 'dist/define.js'] } = {}) {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const ts = typescript;
+  /** `path#declaredName` -> exported name, for the runtime exports of `entry`. */
+  function exportsOf(program, entry) {
+    const checker = program.getTypeChecker();
+    const source = program.getSourceFile(entry);
+    const moduleSymbol = source && checker.getSymbolAtLocation(source);
+    if (!moduleSymbol) throw new Error(`cannot read the exports of ${entry}`);
+    const out = new Map();
+    for (const exported of checker.getExportsOfModule(moduleSymbol)) {
+      const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      for (const decl of target.declarations ?? []) {
+        out.set(`${relative(root, decl.getSourceFile().fileName)}#${target.name}`, exported.name);
+      }
+    }
+    return out;
+  }
+  return {
+    name: 'pts-public-entry-paths',
+    packageLinkPhase({ customElementsManifest: cem }) {
+      const { config } = ts.readConfigFile(`${root}tsconfig.json`, ts.sys.readFile);
+      const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
+      const program = ts.createProgram([main[0], define[0]], { ...options, noEmit: true });
+      const mainExports = exportsOf(program, main[0]);
+      const defineExports = exportsOf(program, define[0]);
+
+      const declarations = [];
+      const jsExports = [];
+      for (const mod of cem.modules) {
+        for (const decl of mod.declarations ?? []) {
+          const name = mainExports.get(`${mod.path}#${decl.name}`);
+          if (!name) continue;
+          declarations.push(decl);
+          jsExports.push({ kind: 'js', name, declaration: { name: decl.name, module: main[1] } });
+        }
+      }
+      const kept = new Set(declarations.map((d) => d.name));
+      const relink = (node) => {
+        if (Array.isArray(node)) return node.forEach(relink);
+        if (!node || typeof node !== 'object') return;
+        if (typeof node.module === 'string' && typeof node.name === 'string' && !node.package) {
+          if (kept.has(node.name)) node.module = main[1];
+          else delete node.module;
+        }
+        Object.values(node).forEach(relink);
+      };
+      relink(declarations);
+
+      const definitions = declarations
+        .filter((d) => d.customElement && d.tagName)
+        .map((d) => ({ kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: main[1] } }));
+      const defineJs = [];
+      for (const decl of declarations) {
+        for (const [key, name] of defineExports) {
+          if (key.endsWith(`#${decl.name}`)) defineJs.push({ kind: 'js', name, declaration: { name: decl.name, module: main[1] } });
+        }
+      }
+      cem.modules = [
+        { kind: 'javascript-module', path: main[1], declarations, exports: jsExports },
+        { kind: 'javascript-module', path: define[1], declarations: [], exports: [...defineJs, ...definitions] },
+      ];
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   // Styles and the message catalog hold no element API; leaving them out keeps the manifest small.
@@ -126,5 +203,6 @@ export default {
   overrideModuleCreation({ ts, globs }) {
     return [...globs].sort().map((file) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2015, true));
   },
-  plugins: [dropGuessedEvents(), tagMatchesStaticTag(), docsMatchCode()],
+  // publicEntryPaths last: the checks above read the source paths.
+  plugins: [dropGuessedEvents(), tagMatchesStaticTag(), docsMatchCode(), publicEntryPaths()],
 };

@@ -1,13 +1,18 @@
 /**
  * `npm start`: the demo dashboard in demo/, served with the reference backend
  * in-process at /api/pts and msw's worker at the site root for the scenario
- * switcher.
+ * switcher. The backend runs offline: the real URL check over the demo's DNS
+ * (src/testing/dns.ts) probing a simulated provider, which also answers the
+ * credential checks. Nothing else is simulated.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import { ptsVitePlugin } from './src/server/adapters/vite.js';
+import { createDemoServices } from './src/testing/demo.js';
 import { SAMPLE_EGRESS_ADDRESSES, SAMPLE_PORTABLE_EXPORT, SAMPLE_TARGETS } from './src/testing/samples.js';
+
+const demo = createDemoServices();
 
 /** Where the demo mounts the reference backend; demo/shared/config.ts uses the same path. */
 const DEMO_BACKEND_PATH = '/api/pts';
@@ -66,6 +71,12 @@ export default defineConfig({
       seed: [SAMPLE_TARGETS.cloudConnected, SAMPLE_TARGETS.authRequired],
       egressAddresses: [...SAMPLE_EGRESS_ADDRESSES],
       portableExport: SAMPLE_PORTABLE_EXPORT,
+      checkOptions: { lookup: demo.lookup, transport: demo.transport },
+      verifyCredential: demo.verifyCredential,
+      // The "Reset demo data" button; a production configuration leaves this off.
+      demoReset: true,
+      // A person trying every sample host checks more URLs a minute than a customer would.
+      rateLimit: { urlChecks: { max: 60, windowMs: 60_000 } },
     }),
   ],
   // `vite build` writes the demo to demo/dist (ignored by git); `vite preview` serves it with the same backend.

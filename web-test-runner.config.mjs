@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome } from './scripts/find-chrome.mjs';
 import { globsOf } from './scripts/test-folders.mjs';
+import { testBundles } from './scripts/test-bundles.mjs';
 
 const workerFile = fileURLToPath(import.meta.resolve('msw/mockServiceWorker.js'));
 
@@ -30,11 +31,12 @@ const ipaddrAsEsm = {
 };
 
 export default {
-  // npm test names the files itself; run directly, the runner takes the folders the rule gives the browser.
+  // npm test names the files itself; run directly, the runner takes the folders the rule gives the browser
+  // (the React and Vue fixtures and the CDN build among them, see scripts/test-bundles.mjs).
   files: globsOf('browser'),
   nodeResolve: { exportConditions: ['browser', 'production'] },
   plugins: [ipaddrAsEsm, esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
-  middleware: [mswWorker],
+  middleware: [mswWorker, testBundles],
   concurrency: 1,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },

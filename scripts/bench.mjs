@@ -8,7 +8,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const steps = [
   ['size', ['scripts/size.mjs', '--parts']],
   ['server URL check (stub resolver)', ['--import', 'tsx', 'scripts/bench-check.ts']],
+  ['server URL check against request-filtering-agent (same URLs, same stub resolver)', ['scripts/bench-compare.mjs']],
   ['flow machine', ['--import', 'tsx', 'scripts/bench-flow.ts']],
+  ['backend over node:http (stub URL check, memory store)', ['--import', 'tsx', 'scripts/bench-backend.ts']],
   ['element first render, memory and step change (headless Chromium)', ['scripts/bench-render.mjs']],
 ];
 let failed = false;

@@ -2,7 +2,7 @@
 // Library build: ES modules for every public entry (dependencies left external), type
 // declarations from tsc, and the backend contract as JSON Schema for non-TypeScript teams.
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -15,10 +15,14 @@ export const ENTRIES = {
   define: 'src/define.ts',
   'core/index': 'src/core/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'backend/index': 'src/backend/index.ts',
   'server/index': 'src/server/index.ts',
+  'server/db/index': 'src/server/db/index.ts',
+  'react/index': 'src/react/index.ts',
+  'vue/index': 'src/vue/index.ts',
 };
 
-const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.devDependencies ?? {})];
+const deps = [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies].flatMap((d) => Object.keys(d ?? {}));
 const external = (id) =>
   id.startsWith('node:') || builtinModules.includes(id) || deps.some((d) => id === d || id.startsWith(`${d}/`));
 
@@ -42,16 +46,27 @@ await build({
   },
 });
 
+// cdn/: self-contained modules for a <script type="module" src> from a CDN (scripts/build-cdn.mjs).
+const { buildCdn } = await import('./build-cdn.mjs');
+await buildCdn();
+
 const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
   cwd: root,
   stdio: 'inherit',
 });
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
+// The store's migration scripts are read at run time from beside the server code.
+cpSync(new URL('../src/server/db/migrations', import.meta.url), new URL('../dist/server/db/migrations', import.meta.url), {
+  recursive: true,
+});
+const { loadMigrations } = await import('../dist/server/db/index.js');
+console.log(`build: ${(await loadMigrations()).length} migration scripts`);
+
 const { z } = await import('zod/mini');
-const { CONTRACT_SCHEMAS } = await import('../dist/core/index.js');
+const { CONTRACT_SCHEMAS, EXPORT_CONTRACT_SCHEMAS } = await import('../dist/core/index.js');
 const defs = Object.fromEntries(
-  Object.entries(CONTRACT_SCHEMAS).map(([name, schema]) => {
+  Object.entries({ ...CONTRACT_SCHEMAS, ...EXPORT_CONTRACT_SCHEMAS }).map(([name, schema]) => {
     const { $schema: _drop, ...json } = z.toJSONSchema(schema, { unrepresentable: 'any' });
     return [name, json];
   }),

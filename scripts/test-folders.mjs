@@ -1,23 +1,27 @@
 // Which runner runs which test folder, decided in one place for npm test and
 // the browser test runner's own config.
 //
-// The rule: every folder directly under test/ is named after the src/ layer
-// it tests, and the layer decides the runner. Layers without the DOM (core,
-// backend, server) run under node --test; layers that run in a page (client,
-// testing, elements) run in headless Chromium. A folder that holds tests but
-// is named after no layer, or a test file directly in test/, fails the run
-// rather than being skipped.
+// The rule: every folder directly under test/ is named after what it tests, a
+// src/ layer (or cdn, the CDN build of the define entry), and that decides the
+// runner. Layers without the DOM (core, backend, server) run under node --test;
+// what runs in a page (client, testing, elements, react, vue, cdn) runs in
+// headless Chromium. A folder that holds tests but has no runner here, or a test
+// file directly in test/, fails the run rather than being skipped. Folders of
+// helpers only (support) need no runner.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const RUNNER_OF_LAYER = Object.freeze({
+export const RUNNER_OF_FOLDER = Object.freeze({
   core: 'node',
   backend: 'node',
   server: 'node',
   client: 'browser',
   testing: 'browser',
   elements: 'browser',
+  react: 'browser',
+  vue: 'browser',
+  cdn: 'browser',
 });
 
 export const TEST_FILE = /\.test\.ts$/;
@@ -40,13 +44,13 @@ export function testFilesIn(dir) {
 /** The runner of a test file, by the folder under test/ it sits in; `undefined` when no rule covers it. */
 export function runnerOf(file) {
   const [top, layer] = file.replace(/^\.\//, '').split('/');
-  if (top !== 'test' || !layer || !Object.hasOwn(RUNNER_OF_LAYER, layer)) return undefined;
-  return RUNNER_OF_LAYER[layer];
+  if (top !== 'test' || !layer || !Object.hasOwn(RUNNER_OF_FOLDER, layer)) return undefined;
+  return RUNNER_OF_FOLDER[layer];
 }
 
 /** Globs of the folders a runner runs (for the browser test runner's config). */
 export function globsOf(runner) {
-  return Object.entries(RUNNER_OF_LAYER)
+  return Object.entries(RUNNER_OF_FOLDER)
     .filter(([, r]) => r === runner)
     .map(([layer]) => `test/${layer}/**/*.test.ts`);
 }

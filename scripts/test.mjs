@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChrome } from './find-chrome.mjs';
-import { discover, runnerOf, RUNNER_OF_LAYER } from './test-folders.mjs';
+import { discover, runnerOf, RUNNER_OF_FOLDER } from './test-folders.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -24,9 +24,9 @@ const files = args.filter((a) => !a.startsWith('--'));
 
 const unassigned = files.length ? files.filter((f) => !runnerOf(f)) : discover().unassigned;
 if (unassigned.length) {
-  const layers = Object.keys(RUNNER_OF_LAYER).join(', ');
+  const layers = Object.keys(RUNNER_OF_FOLDER).join(', ');
   console.error(`No runner for: ${unassigned.join(', ')}`);
-  console.error(`Test files live in a folder under test/ named after the src/ layer they test (${layers}); see scripts/test-folders.mjs.`);
+  console.error(`Test files live in a folder under test/ named after what they test (${layers}); see scripts/test-folders.mjs.`);
   process.exit(1);
 }
 const found = files.length

@@ -10,3 +10,5 @@ import { ProviderTargetSetup } from './elements/provider-target-setup/provider-t
 ProviderTargetSetup.define();
 
 export { ProviderTargetSetup };
+// Brings the tag map (`HTMLElementTagNameMap` for every tag) along with a side-effect import.
+export type { PtsElementTagNameMap } from './elements/tag-map.js';

@@ -53,6 +53,15 @@ export type {
   MessageValue,
   Messages,
 } from './elements/index.js';
+export type {
+  PtsElementEventMaps,
+  PtsElementProperties,
+  PtsElementTagNameMap,
+  PtsEventHandlerProps,
+  PtsEventsOf,
+  PtsPascalCase,
+  PtsTagName,
+} from './elements/tag-map.js';
 export { defineSubElements, SUB_ELEMENTS } from './elements/define-sub-elements.js';
 export * from './client/index.js';
 export * from './core/index.js';

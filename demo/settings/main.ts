@@ -26,6 +26,7 @@ const logEmpty = $<HTMLParagraphElement>('log-empty');
 const logCount = $<HTMLSpanElement>('log-count');
 const veto = $<HTMLInputElement>('veto-revoke');
 const playButton = $<HTMLButtonElement>('play');
+const resetButton = $<HTMLButtonElement>('reset');
 
 /** The root stories' play functions walk a fresh element to its scenario's telling state. */
 const plays = new Map(
@@ -120,6 +121,27 @@ async function play(): Promise<void> {
   }
 }
 playButton.addEventListener('click', () => void render().then(play));
+
+/** Forgets every target and check (the seed comes back), then starts the element afresh. */
+async function reset(): Promise<void> {
+  resetButton.disabled = true;
+  try {
+    if (choice === 'reference') {
+      const answer = await fetch(`${REFERENCE_ENDPOINT}/demo/reset`, { method: 'POST' });
+      if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+    } else {
+      // A scenario switched to again starts with a fresh store.
+      await mock?.then((m) => m.use(m.scenario));
+    }
+    await render();
+    note.textContent = `Demo data reset. ${describeChoice(choice)}`;
+  } catch (error) {
+    note.textContent = `Could not reset the demo data: ${error instanceof Error ? error.message : String(error)}`;
+  } finally {
+    resetButton.disabled = false;
+  }
+}
+resetButton.addEventListener('click', () => void reset());
 
 fillBackendSelect(select, choice);
 select.addEventListener('change', () => {

@@ -1,6 +1,6 @@
 /** What the demo's backend switch offers: the reference backend or one msw scenario. */
 import { blockingLimitation, getEdition } from '../../src/core/providers/index.js';
-import { SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/testing/index.js';
+import { DEMO_HOSTS, REFUSED_CREDENTIAL_MARK, SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/testing/index.js';
 
 /** Where vite.config.ts mounts the reference backend. */
 export const REFERENCE_ENDPOINT = '/api/pts';
@@ -23,7 +23,13 @@ export function fillBackendSelect(select: HTMLSelectElement, current: BackendCho
 
 export function describeChoice(choice: BackendChoice): string {
   if (choice === 'reference') {
-    return `The reference backend answers at ${REFERENCE_ENDPOINT}: real URL checks, seeded with two targets, a simulated consent page for OAuth.`;
+    const url = (host: string) => `https://${host}`;
+    return (
+      `The reference backend answers at ${REFERENCE_ENDPOINT}, offline: the real URL check over sample DNS and a simulated provider. ` +
+      `Try ${url(DEMO_HOSTS.ready)} (ready), ${url(DEMO_HOSTS.privateNetwork)} (private network), ${url(DEMO_HOSTS.redirect)} (redirect), ` +
+      `${url(DEMO_HOSTS.rebinding)} (DNS rebinding) or ${url(DEMO_HOSTS.impostor)} (not the product); ` +
+      `a token containing "${REFUSED_CREDENTIAL_MARK}" is refused.`
+    );
   }
   const { description, preset } = SCENARIOS[choice];
   const edition = preset.provider && preset.edition ? getEdition(preset.provider, preset.edition) : undefined;

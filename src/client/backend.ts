@@ -31,7 +31,11 @@ export interface SaveOptions extends CallOptions {
  * with a `BackendError`.
  */
 export interface Backend {
-  /** `GET /status`: saved targets, egress addresses, portable export. */
+  /**
+   * `GET /status`: saved targets, egress addresses, portable export. Each
+   * target is read on its own: one that does not fit the contract is left out
+   * and counted in `omitted`, and an action link that is not http(s) is dropped.
+   */
   getStatus(options?: CallOptions): Promise<StatusResponse>;
   /** `POST /url-checks`. A blocked URL resolves with `status: 'blocked'`; it does not reject. */
   checkUrl(request: UrlCheckRequest, options?: CallOptions): Promise<UrlCheckResponse>;

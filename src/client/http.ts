@@ -1,9 +1,10 @@
-import type { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import {
   AuthStartRequestSchema,
   AuthStartResponseSchema,
   ErrorBodySchema,
   IDEMPOTENCY_KEY_HEADER,
+  readTargetRecord,
   RevokeRequestSchema,
   ROUTES,
   SaveTargetRequestSchema,
@@ -12,7 +13,7 @@ import {
   UrlCheckRequestSchema,
   UrlCheckResponseSchema,
 } from '../core/contract/index.js';
-import type { ErrorCode } from '../core/contract/index.js';
+import type { ErrorCode, StatusResponse, TargetRecord } from '../core/contract/index.js';
 import type { Backend, CallOptions, SaveOptions } from './backend.js';
 import { BackendError } from './errors.js';
 
@@ -26,7 +27,7 @@ export interface HttpBackendOptions {
   /** Extra headers (CSRF token, bearer token); a function is called before every request. */
   headers?: HeaderSource;
   /** fetch's credentials mode; `include` for a backend on another origin that uses cookies. */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit['credentials'];
   /** Per-request limit in milliseconds, reading the body included. Default 15000; 0 turns it off. */
   timeoutMs?: number;
   fetch?: typeof fetch;
@@ -112,12 +113,30 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The status answer with each target still unread, so one bad record cannot fail the whole answer. */
+const StatusEnvelopeSchema = z.object({ ...StatusResponseSchema.shape, targets: z.array(z.unknown()) });
+
+/**
+ * Reads each target on its own (see `readTargetRecord`): a link that is not
+ * http(s) is dropped and the record kept; a record that does not fit is left
+ * out and counted in `omitted`, with what the backend left out itself.
+ */
+function readStatus(envelope: z.output<typeof StatusEnvelopeSchema>): StatusResponse {
+  const targets: TargetRecord[] = [];
+  for (const value of envelope.targets) {
+    const record = readTargetRecord(value);
+    if (record) targets.push(record);
+  }
+  const omitted = (envelope.omitted ?? 0) + envelope.targets.length - targets.length;
+  return { ...envelope, targets, ...(omitted > 0 ? { omitted } : {}) };
+}
+
 /** A Backend over fetch. See `Backend` for what each method resolves with. */
 export function createHttpBackend(options: HttpBackendOptions): Backend {
   if (!options.endpoint) throw new TypeError('createHttpBackend: endpoint is required');
   const base = options.endpoint.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const fetchImpl = options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init));
 
   async function call<S extends AnySchema>(
     route: Route,
@@ -235,7 +254,7 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
   }
 
   return {
-    getStatus: (o?: CallOptions) => call(ROUTES.status, undefined, StatusResponseSchema, undefined, o?.signal),
+    getStatus: async (o?: CallOptions) => readStatus(await call(ROUTES.status, undefined, StatusEnvelopeSchema, undefined, o?.signal)),
     checkUrl: (request, o) =>
       call(ROUTES.urlChecks, undefined, UrlCheckResponseSchema, { schema: UrlCheckRequestSchema, value: request }, o?.signal),
     saveTarget: (request, o?: SaveOptions) =>

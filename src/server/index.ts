@@ -1,8 +1,9 @@
-/** The reference backend's public API (Node only). */
+/** The reference backend on Node: the backend with the real services, the URL check, the guard, and adapters. */
 export {
   checkBaseUrl,
   createPinnedTransport,
   identityProbeFor,
+  transportFromFetch,
   type CheckBaseUrlOptions,
   type IdentityMarker,
   type IdentityProbe,
@@ -20,32 +21,38 @@ export {
   type SafeDispatcherOptions,
   type SafeFetchOptions,
 } from './guard/index.js';
+export { createNodeCredentialVerifier } from './verify.js';
+export { createCredentialVerifier, type CredentialVerifierOptions } from '../backend/index.js';
+export { createNodeBackend, createHandler, type CheckOptions, type HandlerOptions, type NodeBackendOptions } from './node-backend.js';
 export {
-  createHandler,
+  createBackend,
+  createMemoryStore,
   ProblemResponse,
   BodyTooLargeError,
-  getClientAddress,
-  setClientAddress,
-  type HandlerOptions,
-  type PtsHandler,
-  type CheckUrl,
-  type CheckOptions,
-  type RateLimit,
   type AuthorizeContext,
+  type BackendOptions,
+  type CheckUrl,
   type CompleteAuthorizationContext,
   type CompleteAuthorizationResult,
+  type MemoryStoreOptions,
+  type PtsHandler,
+  type RateLimit,
+  type RateLimiter,
+  type StoredAuthorization,
+  type StoredCheck,
+  type StoredSecret,
+  type TargetStore,
   type VerifyCredentialContext,
   type VerifyCredentialResult,
-} from './handler/index.js';
+} from '../backend/index.js';
+export { getClientAddress, setClientAddress } from './adapters/client-address.js';
 export {
-  createMemoryStore,
-  type TargetStore,
-  type StoredSecret,
-  type StoredCheck,
-  type StoredAuthorization,
-  type AuthorizationStatus,
-  type MemoryStoreOptions,
-} from './store/index.js';
-export { toNodeListener, toRequest, type FetchHandler, type NodeListener, type NodeListenerOptions } from './adapters/node.js';
+  MalformedRequestError,
+  toNodeListener,
+  toRequest,
+  type FetchHandler,
+  type NodeListener,
+  type NodeListenerOptions,
+} from './adapters/node.js';
 export { ptsMiddleware, type MiddlewareOptions, type ConnectMiddleware } from './adapters/connect.js';
 export { ptsVitePlugin, type PtsVitePluginOptions } from './adapters/vite.js';

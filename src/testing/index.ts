@@ -7,6 +7,9 @@ export {
   SLOW_LATENCY_MS,
 } from './handlers.js';
 export type { HandlerOptions } from './handlers.js';
+export { createScenarioBackend, scenarioOptions, scenarioWorld, worldServices } from './scenario-backend.js';
+export type { BackendOverrides, ScenarioBackend, ScenarioWorld } from './scenario-backend.js';
+export { createDemoServices, type DemoServices } from './demo.js';
 export { isScenarioId, SAMPLE_TARGET_IDS, SCENARIO_IDS, SCENARIOS } from './scenarios.js';
 export type { Scenario, ScenarioId, ScenarioPreset } from './scenarios.js';
 export {
@@ -16,6 +19,23 @@ export {
   SAMPLE_TARGETS,
   sampleStatus,
 } from './samples.js';
+export {
+  createSampleLookup,
+  DEMO_DNS,
+  DEMO_HOSTS,
+  DEMO_PUBLIC_HOSTS,
+  SAMPLE_PRIVATE_ADDRESS,
+  SAMPLE_REBOUND_ADDRESS,
+  SAMPLE_REDIRECT_TARGET,
+  SAMPLE_RESERVED_ADDRESS,
+} from './dns.js';
+export type { DnsAnswer, DnsWorld } from './dns.js';
+export {
+  createSimulatedProvider,
+  REFUSED_CREDENTIAL_MARK,
+  SIMULATED_PRODUCTS,
+} from './simulated-provider/index.js';
+export type { SimulatedProduct, SimulatedProvider, SimulatedProviderOptions, SimulatedRequest } from './simulated-provider/index.js';
 export { startWorker } from './browser.js';
 export type { MockWorker, WorkerOptions } from './browser.js';
 export { postMockAuthResult } from './auth-page.js';

@@ -432,11 +432,12 @@ describe('createHttpBackend: error mapping', () => {
   });
 
   it('maps a schema mismatch on a 2xx to MALFORMED_RESPONSE naming the path', async () => {
-    const broken = { ...sampleStatus([SAMPLE_TARGETS.cloudConnected]) };
-    (broken.targets[0] as { state: string }).state = 'mystery';
+    const broken = { ...sampleStatus([SAMPLE_TARGETS.cloudConnected]), egress_addresses: [42] };
     const error = await rejection(backendWith(() => json(broken)).getStatus());
     expect(error.code).to.equal('MALFORMED_RESPONSE');
-    expect(error.message).to.contain('targets.0.state');
+    expect(error.message).to.contain('egress_addresses.0');
+    const notAList = await rejection(backendWith(() => json({ ...sampleStatus([]), targets: 'none' })).getStatus());
+    expect(notAList.code).to.equal('MALFORMED_RESPONSE');
 
     const scriptUrl = await rejection(
       backendWith(() =>
@@ -462,6 +463,42 @@ describe('createHttpBackend: error mapping', () => {
     });
     expect((await rejection(backend.getStatus())).code).to.equal('BACKEND_UNAVAILABLE');
     expect(calls.length).to.equal(0);
+  });
+});
+
+describe('createHttpBackend: one bad record in the status answer', () => {
+  const backendWith = (answer: () => Response) => createHttpBackend({ endpoint: '/api', fetch: fakeFetch(answer).fetch });
+
+  it('leaves out a record that does not fit and counts it with what the backend left out', async () => {
+    const mystery = { ...structuredClone(SAMPLE_TARGETS.cloudConnected), id: 'tgt_mystery', state: 'mystery' };
+    const overlong = { ...structuredClone(SAMPLE_TARGETS.revoked), display_name: 'x'.repeat(5000) };
+    const body = { ...sampleStatus([SAMPLE_TARGETS.cloudConnected]), omitted: 2 };
+    body.targets.push(mystery as never, overlong as never, structuredClone(SAMPLE_TARGETS.blocked));
+    const status = await backendWith(() => json(body)).getStatus();
+    expect(status.targets.map((t) => t.id)).to.deep.equal([SAMPLE_TARGETS.cloudConnected.id, SAMPLE_TARGETS.blocked.id]);
+    expect(status.omitted).to.equal(4);
+    expect(StatusResponseSchema.safeParse(status).success).to.equal(true);
+  });
+
+  it('drops an action link that is not http(s) and keeps the record', async () => {
+    const record = structuredClone(SAMPLE_TARGETS.authRequired);
+    for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>1</script>', ' vbscript:x', 42]) {
+      (record.error!.action as { url: unknown }).url = url;
+      const status = await backendWith(() => json(sampleStatus([record]))).getStatus();
+      expect(status.targets.length, String(url)).to.equal(1);
+      expect(status.targets[0]!.error?.action).to.deep.equal({ label: SAMPLE_TARGETS.authRequired.error!.action!.label });
+      expect(status.omitted).to.equal(undefined);
+    }
+    const kept = await backendWith(() => json(sampleStatus([SAMPLE_TARGETS.authRequired]))).getStatus();
+    expect(kept.targets[0]!.error?.action?.url).to.equal(SAMPLE_TARGETS.authRequired.error!.action!.url);
+  });
+
+  it('answers an empty list with every record counted when none fits', async () => {
+    const body = sampleStatus([]);
+    body.targets.push({ id: 'only-an-id' } as never);
+    const status = await backendWith(() => json(body)).getStatus();
+    expect(status.targets).to.deep.equal([]);
+    expect(status.omitted).to.equal(1);
   });
 });
 

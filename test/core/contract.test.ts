@@ -89,6 +89,24 @@ test('save requests require the ownership flags and a known allowlist status', (
   assert.equal(SaveTargetRequestSchema.safeParse({ ...base, ownership_confirmed: undefined }).success, false);
 });
 
+test('a save request carries a stateless GitHub App installation token whole (about 520 characters)', () => {
+  // ghs_<app id>_<JWT>: three base64url parts joined by dots, longer than the 40 characters of old.
+  const part = (n: number) => 'aB3-_'.repeat(Math.ceil(n / 5)).slice(0, n);
+  const token = `ghs_1234567_${part(36)}.${part(380)}.${part(86)}`;
+  assert.ok(token.length > 500, `token is ${token.length} characters`);
+  const parsed = SaveTargetRequestSchema.parse({
+    provider: 'github',
+    edition: 'ghe-com',
+    deployment_mode: 'cloud',
+    ownership_confirmed: true,
+    export_authorized: true,
+    auth_method: 'github_app',
+    token_type: 'github_app_installation',
+    credential: token,
+  });
+  assert.equal(parsed.credential, token);
+});
+
 test('every contract schema converts to JSON Schema', () => {
   for (const [name, schema] of Object.entries(CONTRACT_SCHEMAS)) {
     const json = z.toJSONSchema(schema, { unrepresentable: 'any' }) as { type?: string };

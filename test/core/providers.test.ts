@@ -342,7 +342,7 @@ const EXPECTED: Record<ProviderId, Record<string, EditionFacts>> = {
       apiRoot: 'https://api.clickup.com/api/v2',
       recommended: 'oauth2',
       methods: {
-        oauth2: { tokenType: 'clickup_oauth', scopes: [], sentAs: 'raw-authorization', revoke: /Settings → Apps/ },
+        oauth2: { tokenType: 'clickup_oauth', scopes: [], sentAs: 'bearer', revoke: /Settings → Apps/ },
         personal_token: {
           tokenType: 'clickup_personal_token',
           scopes: [],
@@ -470,17 +470,16 @@ describe('limitations and version notes the customer must see', () => {
     for (const p of PROVIDERS) for (const e of p.editions) if (e.id !== 'bitbucket-dc') assert.equal(blockingLimitation(e), undefined, e.id);
   });
 
-  it('says Jira Server is end of life and Jira 11 turns basic auth off, and offers no basic auth', () => {
+  it('says Jira Server is end of life, and offers no basic auth', () => {
     const dc = edition('jira', 'jira-dc');
-    assert.ok(dc.versionNotes.some((n) => /Jira Server/.test(n) && /end of support/.test(n)));
-    assert.ok(dc.versionNotes.some((n) => /Basic authentication/.test(n) && /Jira 11/.test(n)));
-    assert.ok(dc.authMethods.every((m) => m.sentAs !== 'basic-email' && !/basic/i.test(m.tokenType)));
+    assert.ok(dc.versionNotes.some((n) => /Jira Server/.test(n) && /end of support/.test(n)), 'Jira Server end of support');
+    assert.ok(dc.versionNotes.some((n) => /Basic authentication/.test(n) && /not offered/.test(n)), 'basic auth not offered');
+    assert.ok(dc.authMethods.every((m) => m.sentAs !== 'basic-email' && !/basic/i.test(m.tokenType)), 'no basic auth method');
   });
 
-  it('offers no Bitbucket app passwords and says they are gone', () => {
+  it('offers no Bitbucket app passwords', () => {
     const cloud = edition('bitbucket', 'bitbucket-cloud');
-    assert.ok(cloud.authMethods.every((m) => !/app.?password/i.test(m.id + m.tokenType + m.label)));
-    assert.ok(cloud.versionNotes.some((n) => /App passwords/.test(n) && /2026-06-09/.test(n)));
+    assert.ok(cloud.authMethods.every((m) => !/app.?password/i.test(m.id + m.tokenType + m.label)), 'no app password method');
   });
 
   it('offers no OAuth on Azure DevOps Server and no legacy Azure DevOps OAuth anywhere', () => {
@@ -534,6 +533,142 @@ describe('limitations and version notes the customer must see', () => {
     assert.equal(edition('youtrack', 'youtrack-server').baseUrl?.identityPath, '/config');
     assert.equal(edition('azure-devops', 'azure-devops-server').baseUrl?.identityPath, '/connectionData');
     assert.equal(edition('bitbucket', 'bitbucket-dc').baseUrl?.identityPath, '/application-properties');
+  });
+});
+
+// ------------------------------------------------------------------ vendor facts, with their sources
+// Each row is a fact checked against the vendor's own documentation: where it says so,
+// what it says, and what the catalog must therefore show. A row fails when the catalog
+// drifts from its source.
+
+interface VendorFact {
+  fact: string;
+  /** The vendor page (or the vendor's own text copied verbatim) the fact rests on. */
+  source: string;
+  /** What the source says, in short. */
+  says: string;
+  check: () => void;
+}
+
+/** Every string the catalog can show a customer: labels, notes, hints, grants, actions. */
+function customerText(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) customerText(v, out);
+  else if (value && typeof value === 'object' && !(value instanceof RegExp)) for (const v of Object.values(value)) customerText(v, out);
+  return out;
+}
+const textOf = (p: ProviderId, e?: string) => customerText(e ? edition(p, e) : getProvider(p)).join('\n');
+
+const VENDOR_FACTS: VendorFact[] = [
+  {
+    fact: 'Bitbucket Cloud app passwords: brownouts 2026-06-09 to 2026-07-27, removed 2026-07-28',
+    source: 'https://community.atlassian.com/forums/Bitbucket-articles/Deprecation-notice-Bitbucket-Cloud-app-password-brownout/ba-p/3237429',
+    says: 'Controlled brownouts run from June 9, 2026 to July 27, 2026; app passwords are fully removed on July 28, 2026. Creation was disabled on September 9, 2025 (Atlassian KB "Getting 401 HTTP error when using Basic authentication with Bitbucket Cloud REST APIs").',
+    check: () => {
+      const cloud = edition('bitbucket', 'bitbucket-cloud');
+      const note = cloud.versionNotes.find((n) => /App passwords/.test(n)) ?? '';
+      for (const date of ['2025-09-09', '2026-06-09', '2026-07-27', '2026-07-28']) assert.ok(note.includes(date), `version note names ${date}`);
+      assert.ok(!/stopped working on 2026-06-09/.test(textOf('bitbucket')), 'no claim that they stopped on 2026-06-09');
+      const hint = method(cloud, 'scoped_api_token').tokenHints?.find((h) => /app password/.test(h.warning));
+      assert.match(hint?.warning ?? '', /removed on 2026-07-28/);
+    },
+  },
+  {
+    fact: 'Jira Data Center OAuth 2.0 WRITE scope also deletes projects and issues and edits related items and the profile',
+    source: 'https://confluence.atlassian.com/adminjiraserver103/oauth-2-0-scopes-for-incoming-links-1489807049.html',
+    says: 'WRITE: "Create, update, and delete projects and issues" the account can change, including dashboards, filters, attachments and comments; also change the user profile. READ only views. Actual permissions are capped at what the authorising user can do.',
+    check: () => {
+      const link = method(edition('jira', 'jira-dc'), 'oauth2_dc');
+      assert.deepEqual(link.scopes, ['WRITE'], 'still the least scope that can create issues');
+      for (const word of [/delete projects and issues/, /dashboards/, /filters/, /attachments/, /comments/, /profile/, /narrowest scope that can create issues/]) {
+        assert.match(link.grants, word);
+      }
+      assert.ok(!/^Create and update issues/.test(link.grants), 'not the old, narrower wording');
+    },
+  },
+  {
+    fact: 'ClickUp OAuth access tokens are sent as Authorization: Bearer; personal tokens bare',
+    source: 'https://developer.clickup.com/docs/authentication',
+    says: 'Personal token: "Authorization: {personal_token}". OAuth, Step 3: the access token "is used in the Authorization: Bearer {access_token} header for all API requests made on behalf of the user".',
+    check: () => {
+      const cloud = edition('clickup', 'clickup-cloud');
+      assert.equal(method(cloud, 'oauth2').sentAs, 'bearer');
+      assert.equal(method(cloud, 'personal_token').sentAs, 'raw-authorization');
+    },
+  },
+  {
+    fact: 'ClickUp documents that OAuth access tokens do not expire (for now)',
+    source: 'https://developer.clickup.com/docs/authentication',
+    says: '"The access token currently does not expire. This is subject to change."',
+    check: () => {
+      const notes = edition('clickup', 'clickup-cloud').versionNotes.join('\n');
+      assert.match(notes, /do not expire for now/);
+      assert.ok(!/does not document|reported/.test(textOf('clickup')), 'no remark that ClickUp leaves it undocumented');
+    },
+  },
+  {
+    fact: 'Stateless ~520-character ghs_ installation tokens apply to GitHub.com and GHE.com, not GHES',
+    source: 'https://github.blog/changelog/2026-04-24-notice-about-upcoming-new-format-for-github-app-installation-tokens/',
+    says: 'From 2026-04-27 newly minted installation tokens use ghs_APPID_JWT, about 520 characters and variable. "This change applies to GitHub Enterprise Cloud and Data Residency environments. GitHub Enterprise Server isn\'t impacted." Per-request override header: https://github.blog/changelog/2026-05-15-github-app-installation-tokens-per-request-override-header/',
+    check: () => {
+      const about = (e: string) => edition('github', e).versionNotes.some((n) => /520 characters/.test(n));
+      assert.equal(about('github-com'), true, 'GitHub.com notes the format');
+      assert.equal(about('ghe-com'), true, 'GHE.com notes the format');
+      assert.equal(about('ghes'), false, 'GHES does not');
+    },
+  },
+  {
+    fact: 'Azure DevOps Server: the versioning page lists a version-less "Azure DevOps Server" beside 2022, 2020 and 2019',
+    source: 'https://learn.microsoft.com/en-us/azure/devops/integrate/concepts/rest-api-versioning',
+    says: 'Applies to "Azure DevOps Services | Azure DevOps Server | Azure DevOps Server 2022"; the supported-versions table gives Server 2022 up to 7.0, 2020 up to 6.0, 2019 up to 5.0.',
+    check: () => {
+      const notes = edition('azure-devops', 'azure-devops-server').versionNotes.join('\n');
+      assert.match(notes, /2022 up to 7\.0, 2020 up to 6\.0, 2019 up to 5\.0/);
+      assert.match(notes, /named Azure DevOps Server, without a year: check your version/);
+    },
+  },
+  {
+    fact: 'GitLab fine-grained personal access tokens: not shown to be generally available, so not offered',
+    source: 'https://docs.gitlab.com/auth/tokens/fine_grained_access_tokens/',
+    says: 'The page marks the feature "Status: Beta"; GitLab\'s beta announcement advises against production use before general availability. No GitLab page seen states general availability.',
+    check: () => {
+      for (const e of ['gitlab-com', 'gitlab-dedicated', 'gitlab-self-managed']) {
+        const methods = edition('gitlab', e).authMethods;
+        assert.ok(methods.every((m) => !/fine.?grained/i.test(m.id + m.label + m.tokenType)), `${e} offers no fine-grained PAT`);
+      }
+    },
+  },
+];
+
+describe('vendor facts (each with its source)', () => {
+  for (const f of VENDOR_FACTS) {
+    it(f.fact, () => {
+      assert.match(f.source, /^https:\/\//);
+      assert.ok(f.says.length > 20, 'records what the source says');
+      f.check();
+    });
+  }
+});
+
+describe('claims no primary source confirms stay out of customer text', () => {
+  const UNCONFIRMED: Array<[string, ProviderId, RegExp]> = [
+    ['Jira 11 turning basic auth off by default', 'jira', /Jira 11/],
+    ['fine-grained PATs GA from GHES 3.16', 'github', /3\.1[56]|generally available/],
+    ['GHE.com needing its own App registration', 'github', /identity space|own subdomain/],
+    ['the Dedicated default host going silent behind a custom domain', 'gitlab', /stops? answering|stops? working/],
+    ['the Trello OAuth 2.0 GA date', 'trello', /2026-09-15|generally available/],
+    ['GitLab fine-grained PATs being in beta or GA', 'gitlab', /beta|generally available/],
+  ];
+  for (const [claim, provider, pattern] of UNCONFIRMED) {
+    it(claim, () => {
+      const found = customerText(getProvider(provider)).filter((t) => pattern.test(t));
+      assert.deepEqual(found, [], `customer text states an unconfirmed claim: ${claim}`);
+    });
+  }
+
+  it('words the one remaining version-dependent claim as "check your version"', () => {
+    const beta = customerText(getProvider('github')).filter((t) => /beta/.test(t));
+    assert.ok(beta.length > 0 && beta.every((t) => /check your version/.test(t)), 'GHES beta note says to check the version');
   });
 });
 
@@ -765,7 +900,7 @@ describe('token hints', () => {
 
   it('name the Bitbucket app password for what it is', () => {
     const warnings = tokenWarnings(m('bitbucket', 'bitbucket-cloud', 'scoped_api_token'), `ATBB${'x'.repeat(28)}`);
-    assert.ok(warnings.some((w) => /app password/.test(w) && /2026-06-09/.test(w)));
+    assert.ok(warnings.some((w) => /app password/.test(w) && /2026-07-28/.test(w)), 'names the removal date');
   });
 
   it('never check Asana token shapes', () => {

@@ -176,6 +176,9 @@ describe('pts-network-check', () => {
       ['https://10.1.2.3', '10.1.2.3 is a private, loopback or link-local address.'],
       ['https://0x7f.1', '127.0.0.1 is a private, loopback or link-local address.'],
       ['https://printer.local', 'Local addresses such as printer.local cannot be used.'],
+      ['https://acme.example.com\\@10.0.0.1', 'Remove \\ from the host part'],
+      ['https://@acme.example.com', 'Remove the user name and password from the address.'],
+      ['https://[::ffff:8.8.8.8]', '::ffff:808:808 is a reserved address and cannot be used.'],
     ];
     for (const [url, message] of cases) {
       it(`flags ${url} while typing`, async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { checkBaseUrl, identityProbeFor } from '../../src/server/index.js';
-import { judgeIdentity } from '../../src/server/check/identity.js';
+import { judgeIdentity } from '../../src/server/check/index.js';
 import { redirect, stubLookup, stubTransport } from './fixtures/stubs.js';
 
 const lookup = () =>
@@ -13,13 +13,45 @@ const lookup = () =>
 describe('checkBaseUrl behaviour', () => {
   test('lists addresses in the order connections use them, hop by hop', async () => {
     const transport = stubTransport({ 'https://many.example.com/': redirect('https://other.example.com/') });
-    const outcome = await checkBaseUrl('https://many.example.com/', { lookup: lookup(), transport });
+    const outcome = await checkBaseUrl('https://many.example.com/', { lookup: lookup(), transport, allowCrossHostRedirects: true });
     assert.equal(outcome.status, 'passed');
     assert.deepEqual(outcome.addresses, ['8.8.8.8', '2001:4860:4860::8888', '8.8.4.4', '1.1.1.1']);
     assert.deepEqual(transport.calls.map((c) => [c.url, c.address]), [
       ['https://many.example.com/', '8.8.8.8'],
       ['https://other.example.com/', '1.1.1.1'],
     ]);
+  });
+
+  test('a redirect to another host fails the redirect check, names the hop and is never requested', async () => {
+    const transport = stubTransport({ 'https://many.example.com/': redirect('https://other.example.com/login?next=1') });
+    const outcome = await checkBaseUrl('https://many.example.com/', { lookup: lookup(), transport });
+    assert.equal(outcome.status, 'blocked');
+    const entry = outcome.checks.find((c) => c.name === 'redirect')!;
+    assert.equal(entry.status, 'failed');
+    assert.equal(entry.offender, 'https://other.example.com/login?next=1');
+    assert.match(entry.detail ?? '', /hop 1 .*leaves many\.example\.com for other\.example\.com/);
+    assert.deepEqual(transport.calls.map((c) => c.url), ['https://many.example.com/']);
+  });
+
+  test('with allowCrossHostRedirects the same hop is checked in full and followed', async () => {
+    const transport = stubTransport({ 'https://many.example.com/': redirect('https://other.example.com/login') });
+    const outcome = await checkBaseUrl('https://many.example.com/', { lookup: lookup(), transport, allowCrossHostRedirects: true });
+    assert.equal(outcome.status, 'passed');
+    assert.match(outcome.checks.find((c) => c.name === 'redirect')!.detail ?? '', /other\.example\.com\/login/);
+    assert.deepEqual(transport.calls.map((c) => c.url), ['https://many.example.com/', 'https://other.example.com/login']);
+    // Still refused when the other host is private, option or not.
+    const priv = await checkBaseUrl('https://many.example.com/', {
+      lookup: stubLookup({ 'many.example.com': ['8.8.8.8'], 'intra.example.com': ['10.1.1.1'] }),
+      transport: stubTransport({ 'https://many.example.com/': redirect('https://intra.example.com/') }),
+      allowCrossHostRedirects: true,
+    });
+    assert.equal(priv.checks.find((c) => c.name === 'redirect')?.offender, '10.1.1.1');
+  });
+
+  test('an http to https upgrade on the typed host is not a cross-host hop', async () => {
+    const transport = stubTransport({ 'http://many.example.com/': redirect('https://many.example.com/', 301) });
+    const outcome = await checkBaseUrl('http://many.example.com/', { lookup: lookup(), transport, allowHttp: true });
+    assert.equal(outcome.status, 'passed', JSON.stringify(outcome.checks));
   });
 
   test('falls back to the next checked address when one does not answer', async () => {

@@ -84,10 +84,24 @@ describe('redirects against local servers', () => {
     assert.deepEqual(a.hits.slice(before).map((h) => h.path), ['/', '/landing']);
   });
 
-  test('the same redirect to 127.0.0.2 passes once allow admits it', async () => {
+  test('a redirect to 127.0.0.2, admitted but another host, is refused without the operator option', async () => {
     next = `${b.origin}/welcome`;
     const before = b.hits.length;
     const outcome = await checkBaseUrl(`${a.origin}/`, { allowHttp: true, allow: ['127.0.0.1/32', '127.0.0.2/32'], lookup: stubLookup({}) });
+    assert.equal(outcome.status, 'blocked');
+    assert.equal(failed(outcome, 'redirect')?.offender, `${b.origin}/welcome`);
+    assert.equal(b.hits.length, before);
+  });
+
+  test('the same redirect to 127.0.0.2 passes once allow admits it and other hosts are allowed', async () => {
+    next = `${b.origin}/welcome`;
+    const before = b.hits.length;
+    const outcome = await checkBaseUrl(`${a.origin}/`, {
+      allowHttp: true,
+      allow: ['127.0.0.1/32', '127.0.0.2/32'],
+      allowCrossHostRedirects: true,
+      lookup: stubLookup({}),
+    });
     assert.equal(outcome.status, 'passed', JSON.stringify(outcome.checks));
     assert.deepEqual(outcome.addresses, ['127.0.0.1', '127.0.0.2']);
     assert.deepEqual(b.hits.slice(before).map((h) => h.path), ['/welcome']);

@@ -16,8 +16,8 @@ import {
 import { ptsMiddleware } from '../../src/server/adapters/connect.js';
 import { toNodeListener } from '../../src/server/adapters/node.js';
 import { ptsVitePlugin } from '../../src/server/adapters/vite.js';
-import { createHandler, getClientAddress } from '../../src/server/handler/index.js';
-import { BASE, CANARY, ghesCheck, githubCloudSave, stubCheck } from './handler-helpers.js';
+import { createNodeBackend, getClientAddress } from '../../src/server/index.js';
+import { BASE, CANARY, ghesCheck, githubCloudSave, stubCheck } from '../backend/handler-helpers.js';
 
 const seed: TargetRecord = {
   id: 'tgt_demo_github',
@@ -84,7 +84,7 @@ describe('toNodeListener on a real local server', () => {
   const keys: Array<string | undefined> = [];
 
   before(async () => {
-    const handler = createHandler({
+    const handler = createNodeBackend({
       basePath: BASE,
       checkUrl: stubCheck(),
       seed: [seed],
@@ -185,7 +185,7 @@ describe('toNodeListener on a real local server', () => {
 describe('toNodeListener body limit', () => {
   it('stops reading at its own limit even when the handler would take more', async () => {
     const server = createServer(
-      toNodeListener(createHandler({ basePath: BASE, checkUrl: stubCheck(), maxBodyBytes: 1_000_000 }), { maxBodyBytes: 512 }),
+      toNodeListener(createNodeBackend({ basePath: BASE, checkUrl: stubCheck(), maxBodyBytes: 1_000_000 }), { maxBodyBytes: 512 }),
     );
     const origin = await listen(server);
     try {
@@ -209,7 +209,7 @@ describe('toNodeListener body limit', () => {
 
 describe('ptsMiddleware', () => {
   it('handles the base path and passes everything else on', async () => {
-    const middleware = ptsMiddleware(createHandler({ basePath: BASE, checkUrl: stubCheck(), seed: [seed] }), { basePath: BASE });
+    const middleware = ptsMiddleware(createNodeBackend({ basePath: BASE, checkUrl: stubCheck(), seed: [seed] }), { basePath: BASE });
     const server = createServer((req, res) =>
       middleware(req, res, (error) => {
         res.statusCode = error ? 500 : 299;
@@ -273,8 +273,9 @@ describe('ptsVitePlugin', () => {
 describe('default URL check', () => {
   it('uses checkBaseUrl with the options given, here a stub resolver and no probe', async () => {
     const answers: Record<string, string> = { 'github.internal.example': '10.1.2.3', 'github.acme.example': '93.184.215.14' };
-    const handler = createHandler({
+    const handler = createNodeBackend({
       basePath: BASE,
+      publicUrl: `https://backend.test${BASE}`,
       checkOptions: {
         probe: false,
         lookup: (hostname, _options, callback) => {

@@ -100,9 +100,11 @@ describe('createHandlers: requests are checked against the contract', () => {
       expect(r.status).to.equal(422);
       expect(r.json.code).to.equal('OWNERSHIP_UNCONFIRMED');
     }
+    // Text that is no URL is the check's to judge, like any other: blocked at the scheme check.
     const unparsable = await send('/url-checks', body({ base_url: 'not a url' }));
-    expect(unparsable.status).to.equal(400);
-    expect(unparsable.json.field).to.equal('base_url');
+    expect(unparsable.status).to.equal(200);
+    expect(unparsable.json.status).to.equal('blocked');
+    expect((unparsable.json.checks as Array<{ name: string; status: string }>)[0]).to.include({ name: 'scheme', status: 'failed' });
   });
 
   it('answers every error with a contract error body and the status of its code', async () => {
@@ -144,7 +146,7 @@ describe('createHandlers: requests are checked against the contract', () => {
   it('does not let one store change the shared sample targets', async () => {
     mock.use('revoke');
     const before = structuredClone(SAMPLE_TARGETS.cloudConnected);
-    const r = await send(`/targets/${before.id}/revoke`, JSON.stringify({ revoked_at_provider: false }));
+    const r = await send(`/targets/${before.id}/revoke`, JSON.stringify({ revoked_at_provider: true }));
     expect((r.json as { state: string }).state).to.equal('revoked');
     expect(SAMPLE_TARGETS.cloudConnected).to.deep.equal(before);
     mock.use('revoke');

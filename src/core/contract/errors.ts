@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'TARGET_NOT_FOUND',
   /** A target for this provider, edition and normalised URL or tenant already exists; `target_id` names it. */
   'TARGET_EXISTS',
+  /** The installation holds as many targets as its backend allows; none was added. */
+  'TARGET_LIMIT_REACHED',
   /** The credential works but cannot create tickets in the chosen destination (project, repository, list…). */
   'DESTINATION_NOT_WRITABLE',
   /** The backend's answer did not match the contract. Client-side only. */
@@ -78,6 +80,7 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   CREDENTIALS_REJECTED: 403,
   TARGET_NOT_FOUND: 404,
   TARGET_EXISTS: 409,
+  TARGET_LIMIT_REACHED: 409,
   DESTINATION_NOT_WRITABLE: 403,
 };
 

@@ -1,2 +1,4 @@
 export * from './errors.js';
 export * from './schemas.js';
+export * from './export.js';
+export { readTargetRecord } from './records.js';

@@ -8,48 +8,8 @@ import * as z from 'zod/mini';
 import { DEPLOYMENT_MODES, PROVIDER_IDS, WEBHOOK_SIGNING_IDS } from '../providers/types.js';
 import { ERROR_CODES } from './errors.js';
 import { ALLOWLIST_STATUSES, CHECK_NAMES, TARGET_STATES } from './vocabulary.js';
-
-const text = (max = 2048) => z.string().check(z.minLength(1), z.maxLength(max));
-
-// Timestamps and URLs are checked by small functions: z.iso.datetime and z.url would
-// bring zod's whole ISO family and URL machinery into the browser bundle. They accept
-// what z.iso.datetime({ offset: true }) and z.url({ protocol: /^https?$/ }) accept (a
-// test compares them); the JSON Schema keeps `date-time` (with the pattern) and `uri`.
-
-/** RFC 3339 with seconds and a `Z` or `±hh:mm` offset; fractions of a second allowed. */
-const DATE_TIME = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
-
-/** False for days the calendar lacks: 31 April, 30 February, 29 February outside leap years. */
-function onCalendar(m: RegExpExecArray): boolean {
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-  return Number(m[3]) <= days;
-}
-
-const timestamp = z.stringFormat('datetime', DATE_TIME).check((ctx) => {
-  const m = DATE_TIME.exec(ctx.value);
-  if (m && !onCalendar(m)) ctx.issues.push({ code: 'invalid_format', format: 'datetime', input: ctx.value });
-});
-
-/** An absolute URL written as `http://` or `https://`, once surrounding space is trimmed. */
-function isHttpUrl(value: string): boolean {
-  const url = value.trim();
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    new URL(url);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Parses to the trimmed text without tabs and line breaks, which URL parsing drops too. */
-const httpUrl = () =>
-  z.stringFormat('url', isHttpUrl).check((ctx) => {
-    ctx.value = ctx.value.trim().replace(/[\t\n\r]/g, '');
-  });
+import { ActionSchema, httpUrl, text, timestamp } from './primitives.js';
+import { ExportSettingsSchema, TestExportResultSchema } from './export.js';
 
 export const ProviderIdSchema = z.enum(PROVIDER_IDS);
 export const DeploymentModeSchema = z.enum(DEPLOYMENT_MODES);
@@ -76,16 +36,13 @@ export const UrlCheckEntrySchema = z.object({
 });
 export type UrlCheckEntry = z.infer<typeof UrlCheckEntrySchema>;
 
+export { ActionSchema } from './primitives.js';
+export type { Action } from './primitives.js';
+
 export const WebhookSigningSchema = z.enum(WEBHOOK_SIGNING_IDS);
 
 export const TargetStateSchema = z.enum(TARGET_STATES);
 
-/** An action the customer takes at the provider or in the host, shown verbatim. */
-export const ActionSchema = z.object({
-  label: text(500),
-  url: z.optional(httpUrl()),
-});
-export type Action = z.infer<typeof ActionSchema>;
 
 // ---------------------------------------------------------------- errors
 
@@ -140,6 +97,10 @@ export const TargetRecordSchema = z.object({
   updated_at: timestamp,
   revoked_at: z.optional(z.nullable(timestamp)),
   history: z.array(HistoryEntrySchema),
+  /** Where tickets go and how duplicates are handled, once the customer chose it. */
+  export_settings: z.optional(z.nullable(ExportSettingsSchema)),
+  /** The outcome of the last test export. */
+  last_test: z.optional(z.nullable(TestExportResultSchema)),
 });
 export type TargetRecord = z.infer<typeof TargetRecordSchema>;
 

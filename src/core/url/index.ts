@@ -4,8 +4,10 @@
  */
 export { classifyAddress, type AddressClass, type AddressScope } from './classify.js';
 export {
+  findAmbiguity,
   MAX_URL_LENGTH,
   parseBaseUrl,
+  type Ambiguity,
   type ParseFailure,
   type ParseFailureReason,
   type ParseOptions,

@@ -3,14 +3,13 @@
  * check the element runs for instant feedback. The server runs the same code on
  * the typed URL and on every redirect hop before it resolves anything.
  */
-import ipaddr from 'ipaddr.js';
 import type { CheckName } from '../contract/schemas.js';
-import { classifyAddress, inCidr, parseIp, type AddressClass } from './classify.js';
+import { classifyRead, readAddress, wordsMatch, type Address, type AddressClass } from './classify.js';
 import { parseBaseUrl, type ParseFailureReason, type ParseOptions, type ParsedBaseUrl } from './parse.js';
 import { SPECIAL_USE_DOMAINS } from './ranges.js';
 
 type AllowEntry =
-  | { kind: 'cidr'; text: string; net: ipaddr.IPv4 | ipaddr.IPv6; bits: number; exact: boolean }
+  | { kind: 'cidr'; text: string; net: Address; bits: number; exact: boolean }
   | { kind: 'name'; text: string; name: string }
   | { kind: 'suffix'; text: string; suffix: string };
 
@@ -21,7 +20,8 @@ export interface AllowList {
 
 /** Lower-case, punycode, no trailing dot: the form names are compared in. */
 export function canonicalHostName(hostname: string): string {
-  return hostname.toLowerCase().replace(/\.$/, '');
+  const lower = hostname.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 function hostOf(name: string): string | undefined {
@@ -38,15 +38,18 @@ function hostOf(name: string): string | undefined {
  * and wildcards for every name below a domain (`*.corp.example`). Throws on anything else,
  * since a mistyped exception is an operator error, not customer input.
  */
+const NO_EXCEPTIONS: AllowList = Object.freeze({ entries: Object.freeze([]) });
+
 export function compileAllow(entries: readonly string[] | AllowList = []): AllowList {
   if (!Array.isArray(entries)) return entries as AllowList;
+  if (entries.length === 0) return NO_EXCEPTIONS;
   const compiled: AllowEntry[] = [];
   for (const raw of entries as readonly string[]) {
     const text = String(raw).trim();
     const slash = text.indexOf('/');
-    const ip = parseIp(slash === -1 ? text : text.slice(0, slash));
+    const ip = readAddress(slash === -1 ? text : text.slice(0, slash));
     if (ip) {
-      const max = ip.kind() === 'ipv4' ? 32 : 128;
+      const max = ip.family === 4 ? 32 : 128;
       const prefix = slash === -1 ? String(max) : text.slice(slash + 1);
       const bits = Number(prefix);
       if (!/^\d{1,3}$/.test(prefix) || bits > max) throw new TypeError(`allow entry "${text}" has an invalid prefix length`);
@@ -55,7 +58,7 @@ export function compileAllow(entries: readonly string[] | AllowList = []): Allow
     }
     const wildcard = text.startsWith('*.');
     const host = hostOf(wildcard ? text.slice(2) : text);
-    if (!host || parseIp(host)) throw new TypeError(`allow entry "${text}" is neither an address, a CIDR nor a host name`);
+    if (!host || readAddress(host)) throw new TypeError(`allow entry "${text}" is neither an address, a CIDR nor a host name`);
     compiled.push(wildcard ? { kind: 'suffix', text, suffix: `.${host}` } : { kind: 'name', text, name: host });
   }
   return { entries: compiled };
@@ -71,15 +74,19 @@ export function allowedName(allow: AllowList, hostname: string): string | undefi
   return undefined;
 }
 
-function allowedAddress(allow: AllowList, cls: AddressClass, hostname?: string): string | undefined {
-  const candidates = [cls.address];
-  if (cls.decidedByEmbedded && cls.embeddedIPv4) candidates.push(cls.embeddedIPv4);
-  const ips = candidates.map((c) => parseIp(c)).filter((ip) => ip !== undefined);
+function covers(entry: Extract<AllowEntry, { kind: 'cidr' }>, ip: Address | undefined): boolean {
+  return ip !== undefined && ip.family === entry.net.family && wordsMatch(ip.words, entry.net.words, entry.bits);
+}
+
+function allowedAddress(allow: AllowList, ip: Address, cls: AddressClass, hostname?: string): string | undefined {
+  if (allow.entries.length === 0) return undefined;
+  // An IPv4 address carried inside counts when it, not the IPv6 block, named the check.
+  const inner = cls.decidedByEmbedded && cls.embeddedIPv4 ? readAddress(cls.embeddedIPv4) : undefined;
   for (const entry of allow.entries) {
     if (entry.kind !== 'cidr') continue;
     // Metadata services are admitted only by an entry naming that very address.
     if (cls.scope === 'metadata' && !entry.exact) continue;
-    if (ips.some((ip) => inCidr(ip, entry.net, entry.bits))) return entry.text;
+    if (covers(entry, ip) || covers(entry, inner)) return entry.text;
   }
   if (hostname !== undefined && cls.scope !== 'metadata') return allowedName(allow, hostname);
   return undefined;
@@ -105,18 +112,31 @@ export interface AddressVerdict {
 
 export function describeAddress(cls: AddressClass): string {
   const carried = cls.embeddedIPv4 ? `, carrying ${cls.embeddedIPv4}` : '';
-  const cidr = cls.cidr ? ` (${cls.cidr})` : '';
-  return `${cls.address} is in ${cls.range}${cidr}${carried}`;
+  const row = cls.cidr ? ` (${cls.cidr}${cls.source ? `, ${cls.source}` : ''})` : '';
+  return `${cls.address} is in ${cls.range}${row}${carried}`;
 }
+
+const NOT_AN_ADDRESS: AddressClass = { address: '', family: 4, globallyReachable: false, range: 'Not an IP address', scope: 'reserved' };
 
 /** Decides one resolved (or literal) address for a host under the policy. */
 export function judgeAddress(address: string, hostname: string | undefined, allow: AllowList): AddressVerdict {
-  const cls = classifyAddress(address);
-  const base = { address: cls.address, family: cls.family, classification: cls };
-  if (cls.globallyReachable) return { ...base, ok: true };
-  const admittedBy = allowedAddress(allow, cls, hostname);
-  if (admittedBy !== undefined) return { ...base, ok: true, admittedBy };
-  return { ...base, ok: false, check: checkForScope(cls), reason: `${describeAddress(cls)}, which is not globally reachable` };
+  const ip = readAddress(address.trim());
+  if (!ip) {
+    const cls = { ...NOT_AN_ADDRESS, address, family: address.includes(':') ? 6 : 4 } as AddressClass;
+    return { address, family: cls.family, classification: cls, ok: false, check: 'reserved_ip', reason: `${address} is not an IP address` };
+  }
+  const cls = classifyRead(ip);
+  if (cls.globallyReachable) return { address: cls.address, family: cls.family, classification: cls, ok: true };
+  const admittedBy = allowedAddress(allow, ip, cls, hostname);
+  if (admittedBy !== undefined) return { address: cls.address, family: cls.family, classification: cls, ok: true, admittedBy };
+  return {
+    address: cls.address,
+    family: cls.family,
+    classification: cls,
+    ok: false,
+    check: checkForScope(cls),
+    reason: `${describeAddress(cls)}; only public unicast addresses are accepted`,
+  };
 }
 
 /** The special-use domain a host name falls under, if any. */

@@ -83,6 +83,7 @@ const errors = {
   'error.CREDENTIALS_REJECTED': 'The provider refused this credential. Check it and its permissions.',
   'error.TARGET_NOT_FOUND': 'This target no longer exists.',
   'error.TARGET_EXISTS': 'A target for this provider and address already exists. Open it or reconnect it instead.',
+  'error.TARGET_LIMIT_REACHED': 'No more targets can be added here. Reconnect an existing one, or ask an administrator to raise the limit.',
   'error.DESTINATION_NOT_WRITABLE': 'The credential works, but it cannot create tickets in this destination. Choose another one or widen its permission at the provider.',
   'error.MALFORMED_RESPONSE': 'The service sent an answer we could not read.',
   'error.REQUEST_TIMEOUT': 'The service took too long to answer. Try again.',

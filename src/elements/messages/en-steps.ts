@@ -39,6 +39,7 @@ const network = {
   'network.static.invalid': 'Enter a full address such as {example}.',
   'network.static.scheme': 'Use an https:// address.',
   'network.static.userinfo': 'Remove the user name and password from the address.',
+  'network.static.ambiguous': 'Remove {character} from the host part: tools disagree on which server such an address names.',
   'network.static.port': 'This port is not allowed.',
   'network.static.private': '{address} is a private, loopback or link-local address. Use a public one.',
   'network.static.reserved': '{address} is a reserved address and cannot be used.',

@@ -162,6 +162,8 @@ export class PtsNetworkCheck extends PtsElement {
         return this.t('network.static.scheme');
       case 'userinfo':
         return this.t('network.static.userinfo');
+      case 'ambiguous':
+        return this.t('network.static.ambiguous', { character: check.offender ?? '' });
       case 'port':
         return this.t('network.static.port');
       case 'special-name':

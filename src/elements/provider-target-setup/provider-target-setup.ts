@@ -85,8 +85,9 @@ export class ProviderTargetSetup extends PtsElement {
 
   /**
    * Registers the element and the `pts-*` sub-elements of its first step; the
-   * later steps' sub-elements are registered in the same registry as they load
-   * (at idle after the first render, or when first needed). Taken tags are skipped.
+   * later steps' sub-elements are registered in the same registry as soon as
+   * they load: at idle after this call, or earlier when first needed. Taken
+   * tags are skipped.
    */
   static override define(
     this: CustomElementConstructor & { tag: string },
@@ -97,6 +98,7 @@ export class ProviderTargetSetup extends PtsElement {
     PtsIntegrationStatus.define(undefined, registry);
     defineLaterIn(registry);
     PtsElement.define.call(this, tag, registry);
+    whenIdle(() => void loadLater().catch(() => undefined));
   }
 
   /** Base URL of the backend contract; an HTTP backend is created from it. Ignored when `backend` is set. */
@@ -368,11 +370,5 @@ export class ProviderTargetSetup extends PtsElement {
         @pts-status-revoke=${(e: PtsEvent<'pts-status-revoke'>) => revoke(e.detail.targetId)}
         @pts-status-retry=${() => this.reload()}
       ></pts-integration-status>`;
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'provider-target-setup': ProviderTargetSetup;
   }
 }

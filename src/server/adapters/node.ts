@@ -1,11 +1,11 @@
 /**
  * Runs a Fetch-style handler on node:http:
- * `http.createServer(toNodeListener(createHandler(options)))`.
+ * `http.createServer(toNodeListener(createNodeBackend(options)))`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import { setClientAddress } from '../handler/client-address.js';
-import { BodyTooLargeError } from '../handler/http.js';
+import { BodyTooLargeError, errorResponse, ProblemResponse } from '../../backend/index.js';
+import { setClientAddress } from './client-address.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -67,13 +67,33 @@ function bodyStream(req: IncomingMessage, maxBytes: number | undefined): Readabl
   });
 }
 
-/** Builds a Fetch Request from a node:http request; `signal` aborts it (e.g. when the client goes away). */
+/** A request the Fetch API cannot even represent; answered with a contract error, never a 5xx. */
+export class MalformedRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedRequestError';
+  }
+}
+
+/**
+ * Builds a Fetch Request from a node:http request; `signal` aborts it (e.g.
+ * when the client goes away). Throws MalformedRequestError for a Host that is
+ * not a host (`[::1`) and for methods Fetch forbids (TRACE, TRACK, CONNECT).
+ */
 export function toRequest(req: IncomingMessage, options: NodeListenerOptions = {}, signal?: AbortSignal): Request {
   const encrypted = (req.socket as TLSSocket).encrypted === true;
   const host = req.headers.host ?? 'localhost';
   // Concatenated, not resolved: a request target like `//other.example/x` stays a path.
   const target = req.url?.startsWith('/') ? req.url : `/${req.url ?? ''}`;
-  const url = new URL(`${encrypted ? 'https' : 'http'}://${host}${target}`);
+  let url: URL;
+  try {
+    // The Host must be a host and port only: `a.example/x?` would otherwise move the path.
+    const named = new URL(`http://${host}/`);
+    if (named.pathname !== '/' || named.search || named.hash || named.username || named.password) throw new TypeError(host);
+    url = new URL(`${encrypted ? 'https' : 'http'}://${named.host}${target}`);
+  } catch {
+    throw new MalformedRequestError('The Host header is not a valid host.');
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
@@ -88,7 +108,12 @@ export function toRequest(req: IncomingMessage, options: NodeListenerOptions = {
     init.body = bodyStream(req, options.maxBodyBytes);
     init.duplex = 'half';
   }
-  const request = new Request(url, init);
+  let request: Request;
+  try {
+    request = new Request(url, init);
+  } catch {
+    throw new MalformedRequestError('The request method or a header is not supported.');
+  }
   setClientAddress(request, req.socket.remoteAddress);
   return request;
 }
@@ -117,11 +142,14 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       try {
         response = await handler(toRequest(req, options, gone.signal));
       } catch (error) {
-        options.onError?.(error);
-        response = new Response(
-          JSON.stringify({ code: 'BACKEND_UNAVAILABLE', message: 'The backend hit an unexpected error.' }),
-          { status: 503, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } },
-        );
+        if (error instanceof MalformedRequestError) {
+          // Its body was never going to be read: let it drain, and answer.
+          req.resume();
+          response = errorResponse(new ProblemResponse('VALIDATION_FAILED', error.message));
+        } else {
+          options.onError?.(error);
+          response = errorResponse(new ProblemResponse('BACKEND_UNAVAILABLE', 'The backend hit an unexpected error.'));
+        }
       }
       // If the body was not read to the end (refused early), close the
       // connection after answering instead of waiting for the rest.

@@ -6,28 +6,9 @@
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Agent, buildConnector, request } from 'undici';
+import type { ProbeRequest, ProbeResponse, Transport } from '../../backend/check/index.js';
 
-export interface ProbeRequest {
-  url: string;
-  /** The checked address to connect to. */
-  address: string;
-  family: 4 | 6;
-  method: string;
-  headers: Record<string, string>;
-  signal: AbortSignal;
-  /** Read up to this many bytes of the body into `body` (the identity probe); 0 or unset: discard it. */
-  bodyLimit?: number;
-}
-
-export interface ProbeResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** The start of the body, when `bodyLimit` asked for it. */
-  body?: string;
-}
-
-/** Makes one HTTP request to `url` while connecting to exactly `address`; never follows redirects. */
-export type Transport = (request: ProbeRequest) => Promise<ProbeResponse>;
+export type { ProbeRequest, ProbeResponse, Transport };
 
 export interface PinnedTransportOptions {
   /** TLS settings such as `ca` for a private certificate authority. Verification stays on. */

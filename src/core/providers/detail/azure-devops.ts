@@ -110,6 +110,7 @@ const azureDevOpsServer: EditionDetail = {
   ],
   versionNotes: [
     'Cap api-version by release: Server 2022 up to 7.0, 2020 up to 6.0, 2019 up to 5.0.',
+    'The current release is named Azure DevOps Server, without a year: check your version for the api-version it accepts.',
     'Work-item calls go to <collection>/<project>/_apis.',
   ],
 };

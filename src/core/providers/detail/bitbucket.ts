@@ -36,7 +36,7 @@ const bitbucketCloud: EditionDetail = {
         {
           pattern: /^(?!ATBB)/,
           warning:
-            'This looks like a Bitbucket app password. App passwords stopped working on 2026-06-09: create an API token with scopes instead.',
+            'This looks like a Bitbucket app password. App passwords were removed on 2026-07-28: create an API token with scopes instead.',
         },
       ],
       recommended: true,
@@ -67,7 +67,7 @@ const bitbucketCloud: EditionDetail = {
     },
   ],
   versionNotes: [
-    'App passwords are not offered: none could be created after 2025-09-09 and all stopped working on 2026-06-09.',
+    'App passwords are not offered: none could be created after 2025-09-09, brownouts ran from 2026-06-09 to 2026-07-27, and they were removed on 2026-07-28.',
     'Repository, project and workspace access tokens cannot carry issue scopes, so they cannot create issues.',
   ],
 };

@@ -21,8 +21,8 @@ const clickupCloud: EditionDetail = {
       scopes: [],
       grants:
         'ClickUp OAuth has no scopes: the product acts as you in the Workspaces you select when approving. You need edit rights on the target List.',
-      // ClickUp documents the bare token in Authorization for both methods.
-      sentAs: 'raw-authorization',
+      // ClickUp sends OAuth access tokens as Bearer, personal tokens bare.
+      sentAs: 'bearer',
       revoke: {
         label:
           'ClickUp: avatar → Settings → Apps → remove the authorised app (menu names may differ); Workspace admins can delete the OAuth app',
@@ -59,7 +59,7 @@ const clickupCloud: EditionDetail = {
   ],
   limitations: [],
   versionNotes: [
-    'ClickUp OAuth tokens are reported not to expire and to come without refresh tokens (ClickUp does not document this).',
+    'ClickUp OAuth access tokens do not expire for now; ClickUp says this may change.',
   ],
 };
 

@@ -4,6 +4,10 @@ import { LABEL, stripScheme } from './shared.js';
 
 const GITHUB_ISSUES = 'Issues: Read and write';
 
+/** GitHub.com and GHE.com only: GitHub Enterprise Server keeps the 40-character tokens. */
+const INSTALLATION_TOKEN_FORMAT =
+  'GitHub App installation tokens in a longer stateless format (about 520 characters) are rolling out from 2026-04-27.';
+
 /** GitHub's three editions share their methods; only where revoking happens differs. */
 function githubMethods(where: 'github.com' | 'instance'): AuthMethod[] {
   const onInstance = where === 'instance' ? ' (on your instance)' : '';
@@ -79,9 +83,7 @@ const githubCom: EditionDetail = {
   cloudApiRoot: 'https://api.github.com',
   authMethods: githubMethods('github.com'),
   limitations: [],
-  versionNotes: [
-    'GitHub App installation tokens in a longer stateless format (about 520 characters) are rolling out from 2026-04-27.',
-  ],
+  versionNotes: [INSTALLATION_TOKEN_FORMAT],
 };
 
 const gheCom: EditionDetail = {
@@ -101,7 +103,7 @@ const gheCom: EditionDetail = {
   limitations: [],
   versionNotes: [
     'GHE.com has no /api/v3 path: the REST API lives at https://api.<subdomain>.ghe.com and GraphQL at https://api.<subdomain>.ghe.com/graphql.',
-    'Register the GitHub App on the enterprise\'s own subdomain: GHE.com is an identity space separate from github.com (not yet confirmed in GitHub\'s documentation).',
+    INSTALLATION_TOKEN_FORMAT,
   ],
 };
 
@@ -119,7 +121,7 @@ const ghes: EditionDetail = {
   limitations: [],
   versionNotes: [
     'Register the GitHub App on this GHES instance: apps from github.com cannot reach it.',
-    'Fine-grained personal access tokens are generally available from GHES 3.16; up to 3.15 they were a beta an enterprise had to turn on.',
+    'Older GHES releases offered fine-grained personal access tokens only as a beta an enterprise had to turn on: check your version.',
     'GitHub supports the four newest GHES feature releases.',
   ],
 };

@@ -126,7 +126,7 @@ const gitlabCom: EditionDetail = {
   versionNotes: [
     'Project and group access tokens need Premium or Ultimate on GitLab.com.',
     'Personal access tokens must expire: at most 365 days unless an administrator changes the limit.',
-    'Fine-grained personal access tokens are still in beta and are not offered.',
+    'Fine-grained personal access tokens are not offered yet.',
   ],
 };
 
@@ -140,10 +140,7 @@ const gitlabDedicated: EditionDetail = {
   },
   authMethods: gitlabMethods('instance'),
   limitations: [],
-  versionNotes: [
-    'Once a custom domain is active the default <tenant>.gitlab-dedicated.com host stops answering: enter the custom domain.',
-    'Project and group access tokens are available on every Dedicated licence.',
-  ],
+  versionNotes: ['Project and group access tokens are available on every Dedicated licence.'],
 };
 
 const gitlabSelfManaged: EditionDetail = {

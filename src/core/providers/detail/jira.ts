@@ -111,7 +111,7 @@ const jiraDataCenter: EditionDetail = {
       tokenType: 'oauth2_dc',
       scopes: ['WRITE'],
       grants:
-        'Create and update issues as the approving user, never beyond that user\'s own permissions.',
+        'WRITE is the narrowest scope that can create issues, and it grants more: as the approving user it can create, update and delete projects and issues with their dashboards, filters, attachments and comments, and change that user\'s profile. It never goes beyond that user\'s own permissions, so approve as a user limited to the target project.',
       sentAs: 'bearer',
       revoke: {
         label:
@@ -128,7 +128,7 @@ const jiraDataCenter: EditionDetail = {
   limitations: [],
   versionNotes: [
     'Jira Server reached end of support on 2024-02-15: self-hosted Jira means Data Center.',
-    'Basic authentication (username and password) is not offered: Jira 11 turns it off by default.',
+    'Basic authentication (username and password) is not offered.',
     'Personal access tokens need Jira 8.14 or later.',
     'Data Center serves REST API version 2 only and expects wiki markup, not the Cloud document format.',
   ],

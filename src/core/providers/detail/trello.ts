@@ -40,7 +40,7 @@ const trelloCloud: EditionDetail = {
   ],
   limitations: [],
   versionNotes: [
-    'Trello OAuth 2.0 with granular scopes is reported generally available from 2026-09-15; it is not offered here until that is settled.',
+    'Trello OAuth 2.0 is not offered yet: connect with an API key and token.',
     'API keys come from the Power-Up admin portal; the old app-key page is gone.',
   ],
 };
