@@ -11,12 +11,13 @@ import type {
 } from '../contract/schemas.js';
 import {
   blockingLimitation,
+  isCredentialKind,
   type AuthMethod,
   type DocLink,
   type Edition,
   type Limitation,
 } from '../providers/types.js';
-import { authComplete, isCredentialKind, isUsableAllowlist } from './machine.js';
+import { authComplete, isUsableAllowlist } from './states.js';
 import type { ConfirmedSite, FlowState, OwnershipConfirmation } from './types.js';
 
 import { selectedEdition } from './phases.js';
