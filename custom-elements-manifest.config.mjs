@@ -69,7 +69,8 @@ function tagMatchesStaticTag() {
 /**
  * The convention is that every part, event, custom state and slot an element's template or
  * code uses is documented on its class. Compare the source with what the JSDoc declared and
- * fail on any difference, so the manifest cannot quietly fall behind the code.
+ * fail on any difference, so the manifest cannot quietly fall behind the code. An element's
+ * source is every file in its folder: the root's controllers and later steps live beside it.
  */
 function docsMatchCode() {
   const sources = new Map();
@@ -91,10 +92,11 @@ function docsMatchCode() {
       const problems = [];
       for (const { mod, d } of decls) {
         if (!d.tagName) continue;
-        const text = sources.get(mod.path) ?? '';
+        const folder = mod.path.slice(0, mod.path.lastIndexOf('/') + 1);
+        const text = [...sources].filter(([file]) => file.startsWith(folder)).map(([, source]) => source).join('\n');
         const own = (list) => uniq((list ?? []).filter((x) => !x.inheritedFrom).map((x) => x.name));
         const code = {
-          csspart: uniq(all(text, /\spart="([a-z-]+)"/g)),
+          csspart: uniq([...all(text, /\spart="([a-z-]+)"/g), ...all(text, /\bpart: '([a-z-]+)'/g)]),
           fires: uniq([...all(text, /\bemit\('([a-z-]+)'/g), ...all(text, /\bnew (\w+Event)\(/g).map((c) => eventNames.get(c)).filter(Boolean)]),
           cssstate: uniq(all(text, /setCustomState\('([a-z-]+)'/g)),
           slot: uniq(all(text, /<slot(?:\s+name="([a-z-]+)")?/g)),

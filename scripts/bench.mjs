@@ -12,6 +12,7 @@ const steps = [
   ['flow machine', ['--import', 'tsx', 'scripts/bench-flow.ts']],
   ['backend over node:http (stub URL check, memory store)', ['--import', 'tsx', 'scripts/bench-backend.ts']],
   ['backend over node:http on each store: memory, PGlite, PostgreSQL (best of 2 rounds)', ['--import', 'tsx', 'scripts/bench-store.ts']],
+  ['element first render, memory and step change (headless Chromium)', ['scripts/bench-render.mjs']],
 ];
 let failed = false;
 for (const [title, args] of steps) {

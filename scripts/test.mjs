@@ -4,40 +4,36 @@
 //   npm test                         all tests
 //   npm test -- test/core/flow.test.ts   one file (Node or browser, told apart by folder)
 //   npm run test:node / test:browser one half
+//
+// Test files are found, not listed: every *.test.ts under test/, run by the runner
+// its folder's rule names (scripts/test-folders.mjs). A test file no rule covers
+// stops the run with an error, so a new folder can never be skipped unnoticed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChrome } from './find-chrome.mjs';
+import { discover, runnerOf, RUNNER_OF_FOLDER } from './test-folders.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const NODE_DIRS = ['test/core', 'test/backend', 'test/server'];
-const BROWSER_DIRS = ['test/client', 'test/testing', 'test/elements', 'test/react', 'test/vue', 'test/cdn'];
 
 const args = process.argv.slice(2);
 const onlyNode = args.includes('--node');
 const onlyBrowser = args.includes('--browser');
 const files = args.filter((a) => !a.startsWith('--'));
 
-function testFiles(dir) {
-  const abs = join(root, dir);
-  if (!existsSync(abs)) return [];
-  const out = [];
-  for (const name of readdirSync(abs)) {
-    const path = join(abs, name);
-    if (statSync(path).isDirectory()) out.push(...testFiles(relative(root, path)));
-    else if (name.endsWith('.test.ts')) out.push(relative(root, path));
-  }
-  return out.sort();
+const unassigned = files.length ? files.filter((f) => !runnerOf(f)) : discover().unassigned;
+if (unassigned.length) {
+  const layers = Object.keys(RUNNER_OF_FOLDER).join(', ');
+  console.error(`No runner for: ${unassigned.join(', ')}`);
+  console.error(`Test files live in a folder under test/ named after what they test (${layers}); see scripts/test-folders.mjs.`);
+  process.exit(1);
 }
-
-const isNodeFile = (f) => NODE_DIRS.some((d) => f.replace(/^\.\//, '').startsWith(d + '/'));
-const nodeFiles = files.length ? files.filter(isNodeFile) : onlyBrowser ? [] : NODE_DIRS.flatMap(testFiles);
-const browserFiles = files.length
-  ? files.filter((f) => !isNodeFile(f))
-  : onlyNode
-    ? []
-    : BROWSER_DIRS.flatMap(testFiles);
+const found = files.length
+  ? { node: files.filter((f) => runnerOf(f) === 'node'), browser: files.filter((f) => runnerOf(f) === 'browser') }
+  : discover();
+const nodeFiles = onlyBrowser ? [] : found.node;
+const browserFiles = onlyNode ? [] : found.browser;
 
 /** Runs a command, echoing its output, and resolves with the exit code and the text. */
 function run(cmd, cmdArgs, env = {}) {
@@ -101,7 +97,8 @@ if (nodeFiles.length) {
 if (browserFiles.length) {
   const chrome = ensureChrome();
   const wtr = join(root, 'node_modules/@web/test-runner/dist/bin.js');
-  const fileArgs = files.length ? browserFiles.flatMap((f) => ['--files', f]) : [];
+  // The files are named here, so the browser runs exactly what the rule assigned to it.
+  const fileArgs = browserFiles.flatMap((f) => ['--files', f]);
   const r = await run(process.execPath, [wtr, '--config', 'web-test-runner.config.mjs', ...fileArgs], {
     CHROME_PATH: chrome,
   });

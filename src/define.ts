@@ -1,13 +1,12 @@
 /**
- * Registers `<provider-target-setup>` and every `pts-*` sub-element under
- * their default tags. Importing it twice, or next to another copy of the
- * package, does not throw: tags already taken are skipped. Classes, events
- * and types come from the main entry.
+ * Registers `<provider-target-setup>` with the `pts-*` sub-elements of its
+ * first step now, and those of the later steps as they load (at idle after the
+ * first render, or when first needed). Importing it twice, or next to another
+ * copy of the package, does not throw: tags already taken are skipped.
+ * Classes, events and types come from the main entry.
  */
-import { defineSubElements } from './elements/define-sub-elements.js';
 import { ProviderTargetSetup } from './elements/provider-target-setup/provider-target-setup.js';
 
-defineSubElements();
 ProviderTargetSetup.define();
 
 export { ProviderTargetSetup };

@@ -21,6 +21,7 @@ export {
   PtsReadiness,
   PtsRevoke,
   PtsStepPath,
+  PtsTargetCard,
   PtsTenant,
   READY_KEYS,
   en,

@@ -8,6 +8,7 @@ import { PtsNetworkCheck } from './network-check/network-check.js';
 import { PtsReadiness } from './readiness/readiness.js';
 import { PtsRevoke } from './revoke/revoke.js';
 import { PtsStepPath } from './step-path/step-path.js';
+import { PtsTargetCard } from './target-card/target-card.js';
 import { PtsTenant } from './tenant/tenant.js';
 
 /** Every sub-element class, for hosts and stories that register them together. */
@@ -23,6 +24,7 @@ export const SUB_ELEMENTS = [
   PtsRevoke,
   PtsFallback,
   PtsHint,
+  PtsTargetCard,
 ] as const;
 
 /**

@@ -17,5 +17,6 @@ export { PtsNetworkCheck, type StaticCheckFn, type StaticFeedback, type UrlCheck
 export { PtsReadiness, READY_KEYS, type ReadyItem, type ReadyKey, type ReadyStatus } from './readiness/readiness.js';
 export { PtsRevoke } from './revoke/revoke.js';
 export { PtsStepPath } from './step-path/step-path.js';
+export { PtsTargetCard } from './target-card/target-card.js';
 export { PtsTenant } from './tenant/tenant.js';
 export * from './messages/index.js';

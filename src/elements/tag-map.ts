@@ -17,6 +17,7 @@ import type {
   PtsReadiness,
   PtsRevoke,
   PtsStepPath,
+  PtsTargetCard,
   PtsTenant,
 } from './index.js';
 import type { ProviderTargetSetup, ProviderTargetSetupEventMap } from './provider-target-setup/index.js';
@@ -33,6 +34,7 @@ export interface PtsElementTagNameMap {
   'pts-readiness': PtsReadiness;
   'pts-revoke': PtsRevoke;
   'pts-step-path': PtsStepPath;
+  'pts-target-card': PtsTargetCard;
   'pts-tenant': PtsTenant;
 }
 

@@ -1241,17 +1241,24 @@ describe('flow: back and cancel never skip a gate', () => {
     const url = run(allow, { type: 'back' });
     assert.equal(url.phase, 'base-url');
     refused(url, { type: 'record-allowlist', status: 'direct' });
-    const owner = run(url, { type: 'back' });
-    assert.equal(owner.phase, 'ownership');
-    assert.equal(canShowBaseUrlField(owner), false);
-    refused(owner, { type: 'edit-base-url', value: SERVER });
-    const reconfirmed = run(owner, { type: 'confirm-ownership', ownership: true, exportAuthorization: true });
-    assert.equal(reconfirmed.phase === 'base-url' && reconfirmed.urlDraft, SERVER, 'typed URL kept');
-    const edition = run(owner, { type: 'back' });
+    // The confirmations stay given beside the URL field, so back leaves the network step.
+    const edition = run(url, { type: 'back' });
     assert.equal(edition.phase, 'edition');
     const status = run(edition, { type: 'back' });
     assert.equal(status.phase, 'status');
     refused(status, { type: 'back' });
+  });
+
+  it('taking a confirmation back asks for both again, keeping the typed URL', () => {
+    const url = run(toServerAuth(), { type: 'back' }, { type: 'back' });
+    assert.equal(url.phase, 'base-url');
+    const owner = run(url, { type: 'confirm-ownership', ownership: true, exportAuthorization: false });
+    assert.equal(owner.phase, 'ownership');
+    assert.equal(canShowBaseUrlField(owner), false);
+    assert.deepEqual(owner.kept.confirmations, { ownership: true, exportAuthorization: false });
+    refused(owner, { type: 'edit-base-url', value: SERVER });
+    const reconfirmed = run(owner, { type: 'confirm-ownership', ownership: true, exportAuthorization: true });
+    assert.equal(reconfirmed.phase === 'base-url' && reconfirmed.urlDraft, SERVER, 'typed URL kept');
   });
 
   it('back from checking or a blocked URL returns to the URL field', () => {
@@ -1423,5 +1430,101 @@ describe('flow: random walks keep the safety rules', () => {
         }
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------- kept choices
+
+describe('flow: back and forward keep every confirmed choice, never a secret', () => {
+  const passOn = (s: FlowState, answer = `${SERVER}/`): FlowState =>
+    run(s, { type: 'check-requested' }, { type: 'check-result', seq: seqOf(run(s, { type: 'check-requested' })), result: checkResult(answer) });
+
+  it('self-hosted: back to the status and forward again offers the edition, confirmations, URL, path, method and fields', () => {
+    const auth = run(
+      toServerAuth(),
+      { type: 'choose-auth-method', methodId: 'oauth' },
+      { type: 'choose-auth-method', methodId: 'pat' },
+      { type: 'credential-changed', entered: true },
+    );
+    const status = run(auth, { type: 'back' }, { type: 'back' }, { type: 'back' }, { type: 'back' });
+    assert.equal(status.phase, 'status');
+    assert.equal(status.kept.edition, 'gh-server');
+    const edition = run(status, { type: 'select-provider', provider: github });
+    assert.equal(edition.kept.edition, 'gh-server', 'the deployment step can offer the edition chosen before');
+    const url = run(edition, { type: 'select-edition', editionId: 'gh-server' });
+    assert.equal(url.phase, 'base-url', 'the confirmations are kept, so the URL field is open');
+    assert.equal(url.phase === 'base-url' && url.urlDraft, 'HTTPS://Git.Example.com:443/ignored/path/');
+    assert.deepEqual(url.kept.confirmations, { ownership: true, exportAuthorization: true });
+    const allow = passOn(url);
+    assert.equal(allow.phase, 'allowlist');
+    assert.equal(allow.kept.allowlistStatus, 'direct', 'the allowlist step can offer the path chosen before');
+    const again = run(allow, { type: 'record-allowlist', status: 'direct' });
+    assert.equal(again.phase === 'auth' && again.method?.id, 'pat');
+    assert.equal(again.phase === 'auth' && again.credentialEntered, false, 'the credential is never kept');
+    assert.equal(canSave(again), false);
+  });
+
+  it('cloud: the tenant, method and non-secret fields come back; an authorisation does not', () => {
+    const auth = run(
+      start(),
+      { type: 'select-provider', provider: jira },
+      { type: 'select-edition', editionId: 'jira-cloud-fx' },
+      { type: 'confirm-tenant', value: ' acme/ ' },
+      { type: 'credential-field-changed', name: 'email', value: 'ops@acme.test' },
+      { type: 'credential-changed', entered: true },
+    );
+    const tenant = run(auth, { type: 'back' });
+    assert.equal(tenant.phase === 'tenant' && tenant.tenantDraft, 'acme');
+    assert.equal(tenant.kept.tenant, 'acme');
+    const edition = run(tenant, { type: 'back' });
+    const forward = run(edition, { type: 'select-edition', editionId: 'jira-cloud-fx' });
+    assert.equal(forward.phase === 'tenant' && forward.tenantDraft, 'acme');
+    const back = run(forward, { type: 'confirm-tenant', value: 'acme' });
+    assert.deepEqual(back.phase === 'auth' && back.credentialFields, { email: 'ops@acme.test' });
+    assert.equal(back.phase === 'auth' && back.credentialEntered, false);
+
+    const granted = run(
+      start(),
+      { type: 'select-provider', provider: github },
+      { type: 'select-edition', editionId: 'gh-cloud' },
+      { type: 'confirm-tenant', value: 'acme' },
+      { type: 'choose-auth-method', methodId: 'app' },
+      { type: 'authorization-started' },
+      { type: 'authorization-completed', authorizationId: 'grant-1' },
+    );
+    const regranted = run(granted, { type: 'back' }, { type: 'confirm-tenant', value: 'acme' });
+    assert.equal(regranted.phase === 'auth' && regranted.method?.id, 'app');
+    assert.equal(regranted.phase === 'auth' && regranted.authorization.status, 'none');
+  });
+
+  it('a signing scheme comes back with its webhook', () => {
+    const url = run(
+      start(),
+      { type: 'select-provider', provider: webhook },
+      { type: 'select-edition', editionId: 'webhook' },
+      { type: 'confirm-ownership', ownership: true, exportAuthorization: true },
+      { type: 'edit-base-url', value: 'https://hooks.example.com/in' },
+    );
+    const auth = run(passOn(url, 'https://hooks.example.com/in'), { type: 'record-allowlist', status: 'direct' }, { type: 'select-signing', signing: 'github-hmac-sha256' });
+    const again = run(auth, { type: 'back' }, { type: 'record-allowlist', status: 'direct' });
+    assert.equal(again.phase === 'auth' && again.signing, 'github-hmac-sha256');
+  });
+
+  it('another edition keeps only the provider; another provider, cancel and save start afresh', () => {
+    const auth = toServerAuth();
+    const other = run(auth, { type: 'select-edition', editionId: 'gh-server-old' });
+    assert.equal(other.phase, 'ownership');
+    assert.deepEqual(other.kept.confirmations, { ownership: false, exportAuthorization: false });
+    assert.equal(other.kept.url, '');
+    assert.equal(run(auth, { type: 'select-provider', provider: jira }).kept.edition, null);
+    assert.equal(run(auth, { type: 'cancel' }).kept.provider, null);
+    const saved = run(toServerSaving(), { type: 'saved', target: record() });
+    assert.equal(saved.kept.provider, null);
+  });
+
+  it('a backend that did not take the ownership confirmations asks for them again', () => {
+    const refusedSave = run(toServerSaving(), { type: 'save-failed', error: { code: 'OWNERSHIP_UNCONFIRMED' } });
+    assert.equal(refusedSave.phase, 'ownership');
+    assert.deepEqual(refusedSave.kept.confirmations, { ownership: false, exportAuthorization: false });
   });
 });

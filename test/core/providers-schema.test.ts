@@ -5,6 +5,7 @@ import type { Edition, Provider } from '../../src/core/providers/index.js';
 import { CatalogSchema, assertCatalog } from '../../src/core/providers/schema.js';
 import { PROVIDER_SUMMARIES } from '../../src/core/providers/summary.js';
 import { assembleProvider } from '../../src/core/providers/assemble.js';
+import { loadProvider, loadedProvider, preloadProviders } from '../../src/core/providers/load.js';
 
 /** A mutable copy of the frozen catalog; RegExps and functions are shared, they are not changed. */
 function copy<T>(value: T): T {
@@ -209,5 +210,21 @@ describe('provider summary and detail', () => {
       /detail for unknown edition ghes/,
     );
     assert.equal(assembleProvider(summary, { docs: detail.docs, editions }).editions.length, 3);
+  });
+});
+
+describe('provider detail on demand', () => {
+  it('loads a provider whole, the same as the catalog holds it, and keeps it', async () => {
+    assert.equal(loadedProvider('gitlab'), undefined);
+    const gitlab = await loadProvider('gitlab');
+    assert.deepEqual(gitlab, PROVIDERS.find((p) => p.id === 'gitlab'));
+    assert.equal(loadedProvider('gitlab'), gitlab);
+    assert.equal(await loadProvider('gitlab'), gitlab, 'loaded once');
+    assert.equal(await loadProvider('nope'), undefined);
+  });
+
+  it('preloads every provider', async () => {
+    await preloadProviders();
+    for (const p of PROVIDER_SUMMARIES) assert.ok(loadedProvider(p.id), p.id);
   });
 });

@@ -19,6 +19,7 @@ import {
   PtsReadiness,
   PtsRevoke,
   PtsStepPath,
+  PtsTargetCard,
   PtsTenant,
   StepChangeEvent,
   SUB_ELEMENTS,
@@ -44,6 +45,7 @@ const TAGS = {
   'pts-readiness': PtsReadiness,
   'pts-revoke': PtsRevoke,
   'pts-step-path': PtsStepPath,
+  'pts-target-card': PtsTargetCard,
   'pts-tenant': PtsTenant,
 } satisfies { [K in keyof PtsElementTagNameMap]: new () => PtsElementTagNameMap[K] };
 
@@ -88,6 +90,8 @@ describe('tag map, event map and manifest', () => {
   let manifest: Manifest;
   before(async () => {
     manifest = await json<Manifest>('/custom-elements.json');
+    // The define entry registers the first step's tags at once and the later steps' as their chunk arrives, at idle.
+    await Promise.all(Object.keys(TAGS).map((tag) => customElements.whenDefined(tag)));
   });
 
   it('maps every registered tag to its class, typed for querySelector and createElement', () => {

@@ -170,7 +170,8 @@ export async function press(el: ProviderTargetSetup, label: string): Promise<voi
 
 export async function addProvider(el: ProviderTargetSetup, providerLabel: string): Promise<void> {
   await press(el, msg('status.addLabel', { provider: providerLabel }));
-  expect(el.state.phase).to.equal('edition');
+  // The provider's detail and the later steps may still be loading.
+  await phase(el, 'edition');
 }
 
 export async function chooseEdition(el: ProviderTargetSetup, editionId: string): Promise<void> {

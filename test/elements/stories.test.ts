@@ -18,6 +18,7 @@ import * as root from '../../stories/provider-target-setup.stories.js';
 import * as readiness from '../../stories/readiness.stories.js';
 import * as revoke from '../../stories/revoke.stories.js';
 import * as stepPath from '../../stories/step-path.stories.js';
+import * as targetCard from '../../stories/target-card.stories.js';
 import * as tenant from '../../stories/tenant.stories.js';
 
 const FILES: Record<string, StoriesModule> = {
@@ -33,6 +34,7 @@ const FILES: Record<string, StoriesModule> = {
   revoke,
   fallback,
   hint,
+  'target-card': targetCard,
 };
 
 describe('stories', () => {
@@ -81,6 +83,12 @@ describe('stories', () => {
       const el = await show(integrationStatus, 'TargetsUnknown');
       expect(text(el)).to.contain(msg('status.notLoaded'));
       expect(text(el)).not.to.contain(msg('status.state.not_connected'));
+    });
+
+    it('a target card with a link that is not http(s): its label as text', async () => {
+      const el = await show(targetCard, 'UnsafeLink');
+      expect(text(el)).to.contain('Renew the token');
+      expect(el.shadowRoot!.querySelector('a[href^="javascript:"]')).to.equal(null);
     });
 
     it('readiness worded from reason codes', async () => {

@@ -45,7 +45,8 @@
  * @module
  */
 export * from './types.js';
-export { DRAFT_PHASES, initialState, isGrantKind, transition } from './machine.js';
+export { DRAFT_PHASES, initialState, keptFor, withStatus } from './phases.js';
+export { isGrantKind, transition } from './machine.js';
 export { normalizeBaseUrl } from '../url/parse.js';
 export {
   BLOCKED_REASONS,

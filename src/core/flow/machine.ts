@@ -3,467 +3,46 @@
  * a new frozen object; an event that is not allowed returns the current data
  * with `rejected` set and never throws.
  */
-import type { ErrorCode } from '../contract/errors.js';
-import type { AllowlistStatus, TargetRecord } from '../contract/schemas.js';
+import type { TargetRecord } from '../contract/schemas.js';
+import { isCredentialKind, isGrantKind, testPattern } from '../providers/types.js';
+import { DRAFT_PHASES, editionState, keep, keptFor, statusState, withStatus } from './phases.js';
 import {
-  blockingLimitation,
-  isCredentialKind,
-  isGrantKind,
-  testPattern,
-  urlShape,
-  type AuthMethod,
-  type Edition,
-  type Limitation,
-  type Provider,
-} from '../providers/types.js';
-import { normalizeBaseUrl } from '../url/parse.js';
-import type {
-  AllowlistState,
-  AuthRequiredState,
-  AuthState,
-  BaseUrlState,
-  CheckingState,
-  ConfirmedSite,
-  EditionState,
-  ExistingTargetState,
-  FallbackOrigin,
-  FlowEnv,
-  FlowError,
-  FlowErrorInput,
-  FlowEvent,
-  FlowPhase,
-  FlowState,
-  InitialStateOptions,
-  LimitationBlockedState,
-  OwnershipConfirmation,
-  OwnershipState,
-  PassedCheck,
-  RejectReason,
-  RevokeAtProviderState,
-  SavingState,
-  StatusState,
-  TenantState,
-  UrlBlockedState,
-  UsableAllowlistStatus,
-} from './types.js';
+  CONFIRMED,
+  afterTenant,
+  allowlistState,
+  authComplete,
+  authFields,
+  authRequiredState,
+  authState,
+  baseUrlState,
+  beforeFirstGate,
+  beforeTenantGate,
+  checkFailure,
+  chosen,
+  common,
+  enterEdition,
+  findMethod,
+  freeze,
+  hasChosen,
+  keptForEdition,
+  kindMismatch,
+  normalizeFor,
+  ownershipState,
+  patch,
+  reconnectFromRecord,
+  recordError,
+  recordState,
+  reject,
+  saveFailure,
+  tidyTenant,
+  toFlowError,
+  unchanged,
+  urlBlockedState,
+} from './states.js';
+import type { CheckingState, FallbackOrigin, FlowError, FlowEvent, FlowState, RejectReason, SavingState } from './types.js';
 
-type CommonFields = Pick<FlowState, 'env' | 'rejected' | 'checkSeq'>;
-interface ChosenFields {
-  provider: Provider;
-  edition: Edition;
-  reconnect: TargetRecord | null;
-}
-type AuthFields = Pick<
-  AuthState,
-  'site' | 'method' | 'credentialEntered' | 'credentialFields' | 'authorization' | 'signing'
->;
-
-const CONFIRMED: OwnershipConfirmation = Object.freeze({ ownership: true, exportAuthorization: true });
-
-/**
- * Phases of a target being drafted, from the deployment mode up to the save
- * request (a URL check may be in flight, a save may not). The fallback may be
- * chosen from any of them, and the provider or edition changed (from a blocked
- * URL, only to a cloud edition).
- */
-export const DRAFT_PHASES: ReadonlySet<FlowPhase> = new Set<FlowPhase>([
-  'edition',
-  'limitation-blocked',
-  'tenant',
-  'ownership',
-  'base-url',
-  'checking',
-  'url-blocked',
-  'allowlist',
-  'auth',
-  'auth-required',
-]);
-
-const freeze = <T extends FlowState>(s: T): T => Object.freeze(s);
-
-function common(s: FlowState): CommonFields {
-  return { env: s.env, rejected: null, checkSeq: s.checkSeq };
-}
-
-function chosen(s: ChosenFields): ChosenFields {
-  return { provider: s.provider, edition: s.edition, reconnect: s.reconnect };
-}
-
-/** The same phase with some fields changed; being accepted clears `rejected`. */
-function patch<T extends FlowState>(s: T, changes: Partial<T>): T {
-  return freeze({ ...s, rejected: null, ...changes });
-}
-
-/** An accepted event that changes nothing keeps the very same object, unless a rejection must go. */
-function unchanged<T extends FlowState>(s: T): T {
-  return s.rejected ? patch(s, {}) : s;
-}
-
-/** The same data with the refusal recorded, plus what the refusal itself keeps (a draft, a field error). */
-function reject<T extends FlowState>(
-  s: T,
-  event: { type: unknown },
-  reason: RejectReason,
-  changes: Partial<T> = {},
-): T {
-  // String(): untyped callers may send a type that is not a string at all.
-  return freeze({ ...s, ...changes, rejected: { event: String(event.type) as FlowEvent['type'], reason } });
-}
-
-function toFlowError(input: FlowErrorInput): FlowError {
-  const error: { -readonly [K in keyof FlowError]: FlowError[K] } = { code: input.code };
-  if (input.message !== undefined) error.message = input.message;
-  if (input.action !== undefined) error.action = input.action;
-  if (input.field !== undefined) error.field = input.field;
-  if (input.retry_after !== undefined) error.retryAfter = input.retry_after;
-  return error;
-}
-
-/** What a record (or a save answer) says about its failure, under the code the flow acts on. */
-function recordError(t: TargetRecord, code: ErrorCode): FlowErrorInput {
-  return { code, message: t.error?.message, action: t.error?.action };
-}
-
-/** Same tidying as the catalog's tenant validator: outer space and trailing slashes go. */
-function tidyTenant(raw: string): string {
-  return raw.trim().replace(/\/+$/, '');
-}
-
-/** The comparison form of a URL as this edition keeps it, or `null` when it cannot be a base URL. */
-function normalizeFor(edition: Edition, raw: string): string | null {
-  return normalizeBaseUrl(raw, urlShape(edition));
-}
-
-function findMethod(edition: Edition, id: string): AuthMethod | null {
-  return edition.authMethods.find((m) => m.id === id) ?? null;
-}
-
-export { isCredentialKind, isGrantKind };
-
-/** Why an event for one kind of method (typed secret or grant) does not fit the chosen one; `null` when it does. */
-function kindMismatch(method: AuthMethod | null, fits: (m: AuthMethod) => boolean): RejectReason | null {
-  if (!method) return 'auth-method-missing';
-  return fits(method) ? null : 'wrong-auth-kind';
-}
-
-function defaultSigning(provider: Provider): AuthFields['signing'] {
-  const options = provider.webhookSigning;
-  if (!options || options.length === 0) return null;
-  return (options.find((o) => o.isDefault) ?? options[0])?.id ?? null;
-}
-
-/** Allowlist statuses that give the backend a way to the host (`unreachable` does not). */
-export function isUsableAllowlist(status: AllowlistStatus | null | undefined): status is UsableAllowlistStatus {
-  return status === 'direct' || status === 'tunnel' || status === 'allowlist';
-}
-
-// ---------------------------------------------------------------- builders
-
-export function initialState(opts: InitialStateOptions = {}): FlowState {
-  const env: FlowEnv = Object.freeze({
-    portableExport: opts.portableExportAvailable ?? null,
-    egressAddresses: Object.freeze([...(opts.egressAddresses ?? [])]),
-  });
-  const c = { env, rejected: null, checkSeq: 0 };
-  return opts.provider ? editionState(c, opts.provider) : statusState(c);
-}
-
-function statusState(c: CommonFields): StatusState {
-  return freeze({ ...c, phase: 'status' });
-}
-
-function editionState(c: CommonFields, provider: Provider): EditionState {
-  return freeze({ ...c, phase: 'edition', provider });
-}
-
-function authState(
-  c: CommonFields,
-  ch: ChosenFields,
-  site: ConfirmedSite,
-  method: AuthMethod | null = null,
-): AuthState {
-  const only = ch.edition.authMethods.length === 1 ? (ch.edition.authMethods[0] ?? null) : null;
-  return freeze({
-    ...c,
-    ...chosen(ch),
-    phase: 'auth',
-    site,
-    method: method ?? only,
-    credentialEntered: false,
-    credentialFields: {},
-    authorization: { status: 'none' },
-    signing: defaultSigning(ch.provider),
-    error: null,
-  });
-}
-
-function authFields(s: AuthFields): AuthFields {
-  return {
-    site: s.site,
-    method: s.method,
-    credentialEntered: s.credentialEntered,
-    credentialFields: s.credentialFields,
-    authorization: s.authorization,
-    signing: s.signing,
-  };
-}
-
-function authRequiredState(
-  c: CommonFields,
-  ch: ChosenFields,
-  a: AuthFields,
-  error: FlowErrorInput,
-): AuthRequiredState {
-  const method = a.method;
-  // Without an action from the backend, the catalog's words (and its link, if any).
-  const fallbackAction = method
-    ? { label: method.authRequiredAction, ...(method.create?.url ? { url: method.create.url } : {}) }
-    : null;
-  return freeze({
-    ...c,
-    ...chosen(ch),
-    ...authFields(a),
-    // The old credential or grant did not work; nothing of it is carried on.
-    credentialEntered: false,
-    authorization: { status: 'none' },
-    phase: 'auth-required',
-    action: error.action ?? fallbackAction,
-    error: toFlowError(error),
-  });
-}
-
-function limitationState(
-  c: CommonFields,
-  ch: ChosenFields,
-  limitation: Limitation,
-  error: FlowError | null = null,
-): LimitationBlockedState {
-  return freeze({ ...c, ...chosen(ch), phase: 'limitation-blocked', limitation, error });
-}
-
-/**
- * PROVIDER_LIMITATION from the backend: the catalog's limitation if it lists
- * one, else the backend's words. The answer itself is kept too, so the
- * backend's action (where to go instead) reaches the customer.
- */
-function backendLimitation(c: CommonFields, ch: ChosenFields, input: FlowErrorInput): FlowState {
-  const fallback = { id: 'backend-limitation', severity: 'blocks', message: input.message ?? '' } as const;
-  return limitationState(c, ch, blockingLimitation(ch.edition) ?? fallback, toFlowError(input));
-}
-
-function tenantState(c: CommonFields, ch: ChosenFields, draft: string, error: FlowError | null = null): TenantState {
-  return freeze({ ...c, ...chosen(ch), phase: 'tenant', tenantDraft: draft, error });
-}
-
-function ownershipState(
-  c: CommonFields,
-  ch: ChosenFields,
-  tenant: string | null,
-  urlDraft: string,
-  error: FlowError | null = null,
-): OwnershipState {
-  return freeze({ ...c, ...chosen(ch), phase: 'ownership', tenant, urlDraft, error });
-}
-
-function baseUrlState(
-  c: CommonFields,
-  ch: ChosenFields,
-  tenant: string | null,
-  urlDraft: string,
-  error: FlowError | null = null,
-): BaseUrlState {
-  return freeze({ ...c, ...chosen(ch), phase: 'base-url', tenant, ownership: CONFIRMED, urlDraft, error });
-}
-
-/** Stopped at a blocked URL; the failed checks and the backend's message come with it when it sent them. */
-function urlBlockedState(
-  c: CommonFields,
-  ch: ChosenFields,
-  tenant: string | null,
-  url: string,
-  why: Pick<FlowErrorInput, 'checks' | 'message'>,
-): UrlBlockedState {
-  return freeze({
-    ...c,
-    ...chosen(ch),
-    phase: 'url-blocked',
-    tenant,
-    ownership: CONFIRMED,
-    blocked: { url, checks: why.checks ?? [], message: why.message ?? null },
-  });
-}
-
-/** A passed check waiting for its allowlist status (asked again whenever this step is re-entered). */
-function allowlistState(
-  c: CommonFields,
-  ch: ChosenFields,
-  tenant: string | null,
-  check: PassedCheck,
-  error: FlowError | null = null,
-): AllowlistState {
-  return freeze({
-    ...c,
-    ...chosen(ch),
-    phase: 'allowlist',
-    tenant,
-    ownership: CONFIRMED,
-    check,
-    allowlistStatus: null,
-    error,
-  });
-}
-
-/** A saved record opened for viewing, or on the first step of revoking it. */
-function recordState(
-  c: CommonFields,
-  phase: 'existing-target' | 'revoke-at-provider',
-  s: Pick<ChosenFields, 'provider' | 'edition'>,
-  target: TargetRecord,
-  method = findMethod(s.edition, target.auth_method),
-): ExistingTargetState | RevokeAtProviderState {
-  return freeze({ ...c, phase, provider: s.provider, edition: s.edition, reconnect: null, target, method });
-}
-
-/** The first gate after an edition is chosen: limitation, tenant, ownership, or auth. */
-function enterEdition(
-  c: CommonFields,
-  ch: ChosenFields,
-  prefill: { tenant?: string | null; url?: string | null } = {},
-): FlowState {
-  const block = blockingLimitation(ch.edition);
-  if (block) return limitationState(c, ch, block);
-  if (ch.edition.tenant) return tenantState(c, ch, prefill.tenant ?? '');
-  return afterTenant(c, ch, null, prefill.url ?? '');
-}
-
-function afterTenant(c: CommonFields, ch: ChosenFields, tenant: string | null, urlDraft = ''): FlowState {
-  if (ch.edition.baseUrl) return ownershipState(c, ch, tenant, urlDraft);
-  return authState(c, ch, { kind: 'cloud', tenant });
-}
-
-/** Back from the first gate: to the mode choice, or to the record being reconnected. */
-function beforeFirstGate(c: CommonFields, ch: ChosenFields): FlowState {
-  if (ch.reconnect) return recordState(c, 'existing-target', ch, ch.reconnect);
-  return editionState(c, ch.provider);
-}
-
-/** Back from the gate after the tenant: to the tenant when the edition has one, else before the first gate. */
-function beforeTenantGate(c: CommonFields, ch: ChosenFields, tenant: string | null): FlowState {
-  if (ch.edition.tenant) return tenantState(c, ch, tenant ?? '');
-  return beforeFirstGate(c, ch);
-}
-
-/**
- * Reopening a target that needs auth. It goes straight to the auth step only
- * when the record carries everything the gates would have produced: a tenant
- * that still fits the pattern, and for URL editions the checked base URL, its
- * check id and a usable allowlist status. Ownership was confirmed when the
- * record was first saved (the backend refuses a save without it). The backend
- * re-checks the URL on save and may answer URL_CHECK_REQUIRED or
- * PROVIDER_BASE_URL_BLOCKED, which the flow handles like any save failure.
- * A record missing any of it walks the gates again with its values prefilled.
- */
-function reconnectFromRecord(c: CommonFields, provider: Provider, edition: Edition, target: TargetRecord): FlowState {
-  const ch: ChosenFields = { provider, edition, reconnect: target };
-  const block = blockingLimitation(edition);
-  if (block) return limitationState(c, ch, block);
-
-  const recorded = target.tenant ? tidyTenant(target.tenant) : null;
-  if (edition.tenant && (recorded === null || !testPattern(edition.tenant.pattern, recorded))) {
-    return tenantState(c, ch, recorded ?? '');
-  }
-  // A tenant on a record of an edition without one is not carried on.
-  const tenant = edition.tenant ? recorded : null;
-  let site: ConfirmedSite = { kind: 'cloud', tenant };
-  if (edition.baseUrl) {
-    const url = target.base_url ? normalizeFor(edition, target.base_url) : null;
-    const status = target.allowlist_status;
-    if (url === null || !target.check_id || !isUsableAllowlist(status)) {
-      return ownershipState(c, ch, tenant, target.base_url ?? '');
-    }
-    site = {
-      kind: 'checked',
-      tenant,
-      ownership: CONFIRMED,
-      check: { url, checkId: target.check_id, checks: [], addresses: [], expiresAt: null, source: 'record' },
-      allowlistStatus: status,
-    };
-  }
-  const auth = authState(c, ch, site, findMethod(edition, target.auth_method));
-  return authRequiredState(c, ch, auth, recordError(target, target.error?.code ?? 'PROVIDER_AUTH_REQUIRED'));
-}
-
-// ---------------------------------------------------------------- guards
-
-function hasChosen(s: FlowState): s is Extract<FlowState, { edition: Edition; reconnect: TargetRecord | null }> {
-  return 'edition' in s && 'reconnect' in s;
-}
-
-function extrasValid(method: AuthMethod, fields: Readonly<Record<string, string>>): boolean {
-  return (method.extraFields ?? []).every((f) => {
-    const value = fields[f.name]?.trim() ?? '';
-    return value !== '' && (f.pattern === undefined || testPattern(f.pattern, value));
-  });
-}
-
-/** Whether an auth-phase state holds everything a save needs. */
-export function authComplete(s: AuthFields): boolean {
-  const m = s.method;
-  if (!m) return false;
-  const done = isCredentialKind(m) ? s.credentialEntered : s.authorization.status === 'completed';
-  return done && extrasValid(m, s.credentialFields);
-}
-
-// ---------------------------------------------------------------- failures
-
-/** A failed save goes back to the gate the failure is about; anything else stays at auth for a retry. */
-function saveFailure(s: SavingState, input: FlowErrorInput): FlowState {
-  const c = common(s);
-  const error = toFlowError(input);
-  const site = s.site;
-  if (site.kind === 'checked') {
-    const { tenant, check } = site;
-    switch (input.code) {
-      case 'PROVIDER_BASE_URL_BLOCKED':
-        return urlBlockedState(c, s, tenant, check.url, input);
-      case 'URL_CHECK_REQUIRED':
-        return baseUrlState(c, s, tenant, check.url, error);
-      case 'ALLOWLIST_STATUS_MISSING':
-        return allowlistState(c, s, tenant, check, error);
-      case 'OWNERSHIP_UNCONFIRMED':
-        return ownershipState(c, s, tenant, check.url, error);
-    }
-  } else if (input.code === 'OWNERSHIP_UNCONFIRMED' && s.edition.tenant) {
-    return tenantState(c, s, site.tenant ?? '', error);
-  }
-  if (input.code === 'PROVIDER_AUTH_REQUIRED') return authRequiredState(c, s, s, input);
-  if (input.code === 'PROVIDER_LIMITATION') return backendLimitation(c, s, input);
-  // A rejected credential must be entered (or granted) again; other failures keep it for a retry.
-  const keep = input.code !== 'CREDENTIALS_REJECTED';
-  return freeze<AuthState>({
-    ...c,
-    ...chosen(s),
-    ...authFields(s),
-    phase: 'auth',
-    credentialEntered: keep ? s.credentialEntered : false,
-    authorization: keep ? s.authorization : { status: 'none' },
-    error,
-  });
-}
-
-function checkFailure(s: CheckingState, input: FlowErrorInput): FlowState {
-  const c = common(s);
-  switch (input.code) {
-    case 'PROVIDER_BASE_URL_BLOCKED':
-      return urlBlockedState(c, s, s.tenant, s.pending.url, input);
-    case 'OWNERSHIP_UNCONFIRMED':
-      return ownershipState(c, s, s.tenant, s.urlDraft, toFlowError(input));
-    case 'PROVIDER_LIMITATION':
-      return backendLimitation(c, s, input);
-    default:
-      return baseUrlState(c, s, s.tenant, s.urlDraft, toFlowError(input));
-  }
-}
+export { DRAFT_PHASES, isCredentialKind, isGrantKind };
+export { initialState } from './phases.js';
 
 // ---------------------------------------------------------------- transition
 
@@ -479,13 +58,8 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
   const busy = state.phase === 'saving' || state.phase === 'revoking';
 
   switch (event.type) {
-    case 'status-loaded': {
-      const env: FlowEnv = Object.freeze({
-        portableExport: event.portableExportAvailable,
-        egressAddresses: Object.freeze([...(event.egressAddresses ?? state.env.egressAddresses)]),
-      });
-      return patch(state, { env });
-    }
+    case 'status-loaded':
+      return withStatus(state, event);
 
     case 'select-provider': {
       if (busy) return no('busy');
@@ -495,7 +69,9 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (state.phase !== 'status' && 'provider' in state && state.provider.id === event.provider.id) {
         return unchanged(state);
       }
-      return editionState(c, event.provider);
+      // The same provider again (after stepping back to the status) resumes its draft.
+      const kept = state.kept.provider === event.provider.id ? state.kept : keptFor(event.provider.id);
+      return editionState(common(state, kept), event.provider);
     }
 
     case 'select-edition': {
@@ -507,7 +83,8 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       // A blocked URL may only be left for a cloud target, the fallback or a new URL.
       if (state.phase === 'url-blocked' && edition.mode !== 'cloud') return no('not-a-cloud-edition');
       if (hasChosen(state) && state.edition.id === edition.id) return unchanged(state);
-      return enterEdition(c, { provider: state.provider, edition, reconnect: null });
+      const kept = state.kept.edition === edition.id ? state.kept : keptForEdition(state.provider, edition);
+      return enterEdition(common(state, kept), { provider: state.provider, edition, reconnect: null });
     }
 
     case 'confirm-tenant': {
@@ -521,27 +98,46 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
           error: { code: 'VALIDATION_FAILED', field: field.name },
         });
       }
-      return afterTenant(c, state, value);
+      return afterTenant(common(state, keep(state.kept, { tenant: value })), state, value);
     }
 
     case 'confirm-ownership': {
-      if (state.phase !== 'ownership') return no();
-      if (event.ownership !== true || event.exportAuthorization !== true) return no('ownership-unconfirmed');
-      return baseUrlState(c, state, state.tenant, state.urlDraft);
+      const confirmations = Object.freeze({
+        ownership: event.ownership === true,
+        exportAuthorization: event.exportAuthorization === true,
+      });
+      const kept = keep(state.kept, { confirmations });
+      const both = confirmations.ownership && confirmations.exportAuthorization;
+      switch (state.phase) {
+        case 'ownership':
+          // One box ticked is remembered, but the URL field waits for both.
+          if (!both) return reject(state, event, 'ownership-unconfirmed', { kept });
+          return baseUrlState(common(state, kept), state, state.tenant, state.urlDraft);
+        case 'base-url':
+        case 'checking':
+        case 'url-blocked':
+          // Already given: nothing to confirm here.
+          if (both) return no();
+          // A confirmation taken back: the URL field goes, the typed URL is kept.
+          return ownershipState(common(state, kept), state, state.tenant, state.phase === 'url-blocked' ? state.blocked.url : state.urlDraft);
+        default:
+          return no();
+      }
     }
 
     case 'edit-base-url': {
+      const edited = common(state, keep(state.kept, { url: event.value }));
       switch (state.phase) {
         case 'base-url':
         case 'checking':
         case 'url-blocked':
         case 'allowlist':
-          return baseUrlState(c, state, state.tenant, event.value);
+          return baseUrlState(edited, state, state.tenant, event.value);
         case 'auth':
         case 'auth-required':
           // Any edit after a passed check drops the check and the allowlist status.
           if (state.site.kind !== 'checked') return no();
-          return baseUrlState(c, state, state.site.tenant, event.value);
+          return baseUrlState(edited, state, state.site.tenant, event.value);
         default:
           return noOrBusy();
       }
@@ -550,16 +146,18 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     case 'check-requested': {
       if (state.phase !== 'base-url') return no();
       const draft = event.baseUrl ?? state.urlDraft;
+      const kept = keep(state.kept, { url: draft });
       const url = normalizeFor(state.edition, draft);
       if (url === null) {
         return reject(state, event, 'invalid-url', {
           urlDraft: draft,
+          kept,
           error: { code: 'VALIDATION_FAILED', field: 'base_url' },
         });
       }
       const seq = state.checkSeq + 1;
       return freeze({
-        ...c,
+        ...common(state, kept),
         checkSeq: seq,
         ...chosen(state),
         phase: 'checking',
@@ -599,10 +197,11 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
 
     case 'record-allowlist': {
       if (state.phase !== 'allowlist') return no();
-      if (event.status === 'unreachable') return patch(state, { allowlistStatus: 'unreachable', error: null });
+      const kept = keep(state.kept, { allowlistStatus: event.status });
+      if (event.status === 'unreachable') return patch(state, { allowlistStatus: 'unreachable', error: null, kept });
       const { tenant, check } = state;
       const allowlistStatus = event.status;
-      return authState(c, state, { kind: 'checked', tenant, ownership: CONFIRMED, check, allowlistStatus });
+      return authState(common(state, kept), state, { kind: 'checked', tenant, ownership: CONFIRMED, check, allowlistStatus });
     }
 
     case 'choose-auth-method': {
@@ -610,7 +209,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       const method = findMethod(state.edition, event.methodId);
       if (!method) return no('unknown-auth-method');
       if (state.phase === 'auth' && state.method?.id === method.id) return unchanged(state);
-      return authState(c, state, state.site, method);
+      return authState(common(state, keep(state.kept, { method: method.id })), state, state.site, method);
     }
 
     case 'credential-changed': {
@@ -624,13 +223,16 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (state.phase !== 'auth') return noOrBusy();
       if (!state.method) return no('auth-method-missing');
       if (!(state.method.extraFields ?? []).some((f) => f.name === event.name)) return no('unknown-field');
-      return patch(state, { credentialFields: { ...state.credentialFields, [event.name]: event.value } });
+      return patch(state, {
+        credentialFields: { ...state.credentialFields, [event.name]: event.value },
+        kept: keep(state.kept, { credentialFields: { ...state.kept.credentialFields, [event.name]: event.value } }),
+      });
     }
 
     case 'select-signing': {
       if (state.phase !== 'auth') return noOrBusy();
       if (!(state.provider.webhookSigning ?? []).some((o) => o.id === event.signing)) return no('unknown-signing');
-      return patch(state, { signing: event.signing });
+      return patch(state, { signing: event.signing, kept: keep(state.kept, { signing: event.signing }) });
     }
 
     case 'authorization-started': {
@@ -685,7 +287,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       }
       if (t.state === 'blocked') return saveFailure(state, t.error ?? { code: 'PROVIDER_BASE_URL_BLOCKED' });
       if (t.state !== 'connected' || !t.has_credentials) return saveFailure(state, { code: 'MALFORMED_RESPONSE' });
-      return freeze({ ...c, ...chosen(state), phase: 'saved', target: t, method: state.method });
+      return freeze({ ...common(state, keptFor(null)), ...chosen(state), phase: 'saved', target: t, method: state.method });
     }
 
     case 'save-failed': {
@@ -712,15 +314,16 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
       if (t.provider !== event.provider.id) return no('provider-mismatch');
       const edition = event.provider.editions.find((e) => e.id === t.edition);
       if (!edition) return no('unknown-edition');
-      if (t.state === 'auth_required') return reconnectFromRecord(c, event.provider, edition, t);
-      return recordState(c, 'existing-target', { provider: event.provider, edition }, t);
+      const opened = common(state, keptForEdition(event.provider, edition));
+      if (t.state === 'auth_required') return reconnectFromRecord(opened, event.provider, edition, t);
+      return recordState(opened, 'existing-target', { provider: event.provider, edition }, t);
     }
 
     case 'reconnect': {
       if (state.phase !== 'existing-target') return no();
       const t = state.target;
       return enterEdition(
-        c,
+        common(state, keptForEdition(state.provider, state.edition)),
         { provider: state.provider, edition: state.edition, reconnect: t },
         { tenant: t.tenant ?? null, url: t.base_url ?? null },
       );
@@ -770,7 +373,7 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
     case 'cancel': {
       if (busy) return no('busy');
       if (state.phase === 'status') return no();
-      return statusState(c);
+      return statusState(common(state, keptFor(null)));
     }
 
     default:
@@ -796,8 +399,8 @@ function back(state: FlowState, event: FlowEvent): FlowState {
     case 'ownership':
       return beforeTenantGate(c, state, state.tenant);
     case 'base-url':
-      // The confirmations are asked again; the typed URL is kept for later.
-      return ownershipState(c, state, state.tenant, state.urlDraft);
+      // The confirmations stay given (and ticked) with the typed URL; unticking one withdraws them.
+      return beforeTenantGate(c, state, state.tenant);
     case 'checking':
       return baseUrlState(c, state, state.tenant, state.urlDraft);
     case 'url-blocked':

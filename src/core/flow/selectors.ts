@@ -11,56 +11,18 @@ import type {
 } from '../contract/schemas.js';
 import {
   blockingLimitation,
+  isCredentialKind,
   type AuthMethod,
   type DocLink,
   type Edition,
   type Limitation,
-  type Provider,
 } from '../providers/types.js';
-import { authComplete, isCredentialKind, isUsableAllowlist } from './machine.js';
-import type { ConfirmedSite, FlowState, FlowStep, OwnershipConfirmation } from './types.js';
+import { authComplete, isUsableAllowlist } from './states.js';
+import type { ConfirmedSite, FlowState, OwnershipConfirmation } from './types.js';
 
-const STEP_OF: Record<FlowState['phase'], FlowStep> = {
-  status: 'status',
-  'existing-target': 'status',
-  'revoke-at-provider': 'status',
-  'revoke-disconnect': 'status',
-  revoking: 'status',
-  revoked: 'status',
-  edition: 'deployment',
-  'limitation-blocked': 'deployment',
-  tenant: 'network',
-  ownership: 'network',
-  'base-url': 'network',
-  checking: 'network',
-  'url-blocked': 'network',
-  allowlist: 'network',
-  auth: 'provider-setup',
-  'auth-required': 'provider-setup',
-  saving: 'provider-setup',
-  saved: 'target',
-  fallback: 'target',
-};
+import { selectedEdition } from './phases.js';
 
-/** The visible step of the path the state belongs to. */
-export function currentStep(state: FlowState): FlowStep {
-  return STEP_OF[state.phase];
-}
-
-export function selectedProvider(state: FlowState): Provider | null {
-  if (state.phase === 'fallback') return selectedProvider(state.from);
-  return 'provider' in state ? state.provider : null;
-}
-
-export function selectedEdition(state: FlowState): Edition | null {
-  if (state.phase === 'fallback') return selectedEdition(state.from);
-  return 'edition' in state ? state.edition : null;
-}
-
-/** True while a request is in flight and only its answer (or nothing) may follow. */
-export function isBusy(state: FlowState): boolean {
-  return state.phase === 'checking' || state.phase === 'saving' || state.phase === 'revoking';
-}
+export { currentStep, isBusy, selectedEdition, selectedProvider } from './phases.js';
 
 /** Both confirmations, checked on the data rather than trusted from the type. */
 function bothConfirmed(o: OwnershipConfirmation): boolean {
@@ -313,56 +275,8 @@ export function readiness(state: FlowState): readonly ReadyItem[] {
 
 // ---------------------------------------------------------------- blocked
 
-export const BLOCKED_REASONS = [
-  'auth_required',
-  'url_blocked',
-  'allowlist_missing',
-  'ownership_unclear',
-  'provider_limitation',
-] as const;
-export type BlockedReason = (typeof BLOCKED_REASONS)[number];
-
-function blockedFromCode(code: string | undefined): BlockedReason | null {
-  switch (code) {
-    case 'PROVIDER_AUTH_REQUIRED':
-      return 'auth_required';
-    case 'PROVIDER_BASE_URL_BLOCKED':
-      return 'url_blocked';
-    case 'ALLOWLIST_STATUS_MISSING':
-      return 'allowlist_missing';
-    case 'OWNERSHIP_UNCONFIRMED':
-      return 'ownership_unclear';
-    case 'PROVIDER_LIMITATION':
-      return 'provider_limitation';
-    default:
-      return null;
-  }
-}
-
-/** Why the flow cannot go on as it is, or `null` when it can. */
-export function blockedReason(state: FlowState): BlockedReason | null {
-  switch (state.phase) {
-    case 'auth-required':
-      return 'auth_required';
-    case 'url-blocked':
-      return 'url_blocked';
-    case 'limitation-blocked':
-      return 'provider_limitation';
-    case 'allowlist':
-      return state.allowlistStatus === 'unreachable' || state.error?.code === 'ALLOWLIST_STATUS_MISSING'
-        ? 'allowlist_missing'
-        : null;
-    case 'ownership':
-    case 'tenant':
-      return state.error?.code === 'OWNERSHIP_UNCONFIRMED' ? 'ownership_unclear' : null;
-    case 'existing-target':
-      if (state.target.state === 'auth_required') return 'auth_required';
-      if (state.target.state === 'blocked') return blockedFromCode(state.target.error?.code);
-      return null;
-    default:
-      return null;
-  }
-}
+export { BLOCKED_REASONS, type BlockedReason } from './types.js';
+export { blockedReason } from './phases.js';
 
 /** Non-blocking limitations of the chosen edition, to show beside the form. */
 export function limitationWarnings(state: FlowState): readonly Limitation[] {

@@ -14,7 +14,7 @@ import type {
   UrlCheckResponse,
 } from '../contract/schemas.js';
 import type { ErrorCode } from '../contract/errors.js';
-import type { AuthMethod, Edition, Limitation, Provider, WebhookSigning } from '../providers/types.js';
+import type { AuthMethod, Edition, EditionId, Limitation, Provider, ProviderId, WebhookSigning } from '../providers/types.js';
 
 /** The five steps of the visible path, in order. */
 export const FLOW_STEPS = ['status', 'deployment', 'network', 'provider-setup', 'target'] as const;
@@ -40,6 +40,8 @@ export interface FlowError {
   readonly action?: Action;
   readonly field?: string;
   readonly retryAfter?: number;
+  /** `TARGET_EXISTS`: the saved target that already holds this provider, edition and URL or tenant. */
+  readonly targetId?: string;
 }
 
 /** What failure events carry; an `ErrorBody` fits as is. */
@@ -50,6 +52,7 @@ export interface FlowErrorInput {
   checks?: UrlCheckEntry[];
   field?: string;
   retry_after?: number;
+  target_id?: string;
 }
 
 /** Why an event did not change the state. */
@@ -85,8 +88,46 @@ export interface Rejection {
   readonly reason: RejectReason;
 }
 
+/** The two confirmations of the ownership gate as last given. */
+export interface Confirmations {
+  readonly ownership: boolean;
+  readonly exportAuthorization: boolean;
+}
+
+/**
+ * Choices the customer confirmed while drafting a target, kept when they step
+ * back so that going forward again offers them: the edition, the tenant, the
+ * ownership confirmations, the URL last handed up, the network path, the auth
+ * method, the signing scheme and the non-secret credential fields. Never the
+ * credential and never an authorisation. Another provider, cancel, save or
+ * opening a saved target start afresh; another edition keeps only the provider.
+ */
+export interface KeptChoices {
+  readonly provider: ProviderId | null;
+  readonly edition: EditionId | null;
+  readonly tenant: string | null;
+  readonly confirmations: Confirmations;
+  readonly url: string;
+  readonly allowlistStatus: AllowlistStatus | null;
+  readonly method: string | null;
+  readonly credentialFields: Readonly<Record<string, string>>;
+  readonly signing: SigningId | null;
+}
+
+/** Why the flow cannot go on as it is (see `blockedReason`). */
+export const BLOCKED_REASONS = [
+  'auth_required',
+  'url_blocked',
+  'allowlist_missing',
+  'ownership_unclear',
+  'provider_limitation',
+] as const;
+export type BlockedReason = (typeof BLOCKED_REASONS)[number];
+
 interface Common {
   readonly env: FlowEnv;
+  /** Confirmed choices of the target being drafted, kept across steps back. */
+  readonly kept: KeptChoices;
   /** Why the last event was refused; `null` after every accepted event. */
   readonly rejected: Rejection | null;
   /** Number of URL checks requested so far; ties results to their request. */
@@ -306,6 +347,10 @@ export type FlowEvent =
   | { type: 'select-provider'; provider: Provider }
   | { type: 'select-edition'; editionId: string }
   | { type: 'confirm-tenant'; value: string }
+  /**
+   * The ownership confirmations as they now stand. Both given opens the URL
+   * field; taking one back from the URL field returns to the confirmations.
+   */
   | { type: 'confirm-ownership'; ownership: boolean; exportAuthorization: boolean }
   | { type: 'edit-base-url'; value: string }
   | { type: 'check-requested'; baseUrl?: string }

@@ -9,6 +9,8 @@ import { copyText } from '../base/clipboard.js';
 import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
 import { allowlistStatusStyles } from './allowlist-status.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 const ICONS: Record<AllowlistStatus, IconName> = {
   direct: 'network',
@@ -29,6 +31,7 @@ const COPIED_MS = 2000;
  *
  * @tagname pts-allowlist-status
  * @fires {CustomEvent<{ value: AllowlistStatus }>} pts-allowlist-change - A status was chosen.
+ * @fires {CustomEvent<{ value: AllowlistStatus }>} pts-allowlist-submit - `submit()` with a status chosen: the choice is handed up.
  * @fires {CustomEvent<{ text: string; ok: boolean }>} pts-allowlist-copy - A copy of one address (or of all of them) was attempted; `ok` says whether it worked.
  * @csspart group - The radio group.
  * @csspart addresses - The list of egress addresses.
@@ -36,7 +39,8 @@ const COPIED_MS = 2000;
  */
 export class PtsAllowlistStatus extends PtsElement {
   static override tag = 'pts-allowlist-status';
-  static override styles = [PtsElement.styles, allowlistStatusStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, allowlistStatusStyles];
 
   /** Registers the element and the `pts-hint` its explanation opens in. */
   static override define(this: CustomElementConstructor & { tag: string }, tag?: string, registry: CustomElementRegistry = customElements): void {
@@ -79,6 +83,13 @@ export class PtsAllowlistStatus extends PtsElement {
     this.attempt++;
     this.updateComplete.then(() => this.focus());
     return false;
+  }
+
+  /** Hands the chosen status up with `pts-allowlist-submit`; without one, shows the missing-status error and returns false. */
+  submit(): boolean {
+    if (!this.validate() || !this.value) return false;
+    this.emit('pts-allowlist-submit', { value: this.value });
+    return true;
   }
 
   protected override willUpdate(): void {

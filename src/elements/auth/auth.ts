@@ -3,13 +3,15 @@ import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { Action } from '../../core/contract/schemas.js';
-import { tokenWarningCodes, type TokenWarning } from '../../core/providers/index.js';
+import { tokenWarningCodes, type TokenWarning } from '../../core/providers/read.js';
 import { isGrantKind, testPattern, type AuthMethod, type Edition, type Provider, type WebhookSigning } from '../../core/providers/types.js';
 import { icon } from '../base/icons.js';
 import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
 import { authStyles } from './auth.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 type SigningId = WebhookSigning['id'];
 
@@ -43,7 +45,8 @@ function fieldValid(field: { pattern?: RegExp | undefined }, value: string): boo
  */
 export class PtsAuth extends PtsElement {
   static override tag = 'pts-auth';
-  static override styles = [PtsElement.styles, authStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, authStyles];
 
   /** The catalog's provider (its label names the connect button and notices). */
   @property({ attribute: false }) provider: Provider | null = null;

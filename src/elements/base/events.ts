@@ -23,6 +23,8 @@ export interface PtsEventMap {
   'pts-status-retry': Record<string, never>;
   'pts-mode-change': { provider: ProviderId; edition: EditionId; mode: DeploymentMode };
   'pts-mode-alternative': { provider: ProviderId; edition: EditionId };
+  /** The chosen edition, handed up when the customer continues. */
+  'pts-mode-submit': { provider: ProviderId; edition: EditionId; mode: DeploymentMode };
   'pts-tenant-change': { value: string; valid: boolean; confirmed: boolean };
   'pts-tenant-submit': { value: string; valid: true; confirmed: true };
   'pts-network-confirm': { ownershipConfirmed: boolean; exportAuthorized: boolean };
@@ -32,6 +34,8 @@ export interface PtsEventMap {
   'pts-network-cloud': Record<string, never>;
   'pts-network-edit': Record<string, never>;
   'pts-allowlist-change': { value: AllowlistStatus };
+  /** The chosen network path, handed up when the customer continues. */
+  'pts-allowlist-submit': { value: AllowlistStatus };
   'pts-allowlist-copy': { text: string; ok: boolean };
   'pts-auth-method-change': { method: string; kind: AuthKind; tokenType: string };
   'pts-auth-field-change': { name: string; value: string; valid: boolean };

@@ -1,12 +1,14 @@
-import { html, LitElement, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
+import { firstEnglish } from '../messages/en-first.js';
 import {
-  msg,
+  lookup,
   onMessagesChanged,
+  type EnglishTable,
   type MessageArgs,
   type MessageBundle,
   type MessageKey,
-} from '../messages/messages.js';
+} from '../messages/lookup.js';
 import type { PtsEventMap, PtsEventName } from './events.js';
 import { controls, tokens } from './styles.js';
 
@@ -79,6 +81,13 @@ export class PtsElement extends LitElement {
   static override styles: CSSResultGroup = [tokens, controls];
 
   /**
+   * The English words the element falls back to after the host's overrides
+   * and language bundles: the first screen's by default; the later steps'
+   * elements carry every word.
+   */
+  static english: EnglishTable = firstEnglish;
+
+  /**
    * Registers the element under `tag` (its default tag unless given). Does
    * nothing when the tag is already taken, so two copies of the package on one
    * page do not throw.
@@ -140,6 +149,7 @@ export class PtsElement extends LitElement {
    * crossing shadow roots; empty when none is set.
    */
   get resolvedLang(): string {
+    if (this.#renderLang !== undefined) return this.#renderLang;
     let node: Node | null = this;
     while (node) {
       if (node instanceof Element) {
@@ -151,9 +161,23 @@ export class PtsElement extends LitElement {
     return '';
   }
 
+  /** The language found once per update, rather than by a walk up the tree for every message. */
+  #renderLang: string | undefined;
+
+  protected override update(changed: PropertyValues): void {
+    this.#renderLang = undefined;
+    this.#renderLang = this.resolvedLang;
+    try {
+      super.update(changed);
+    } finally {
+      this.#renderLang = undefined;
+    }
+  }
+
   /** Text of a catalog message in the element's language, with overrides applied. */
   protected t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
-    return msg(key, args[0] as never, { lang: this.resolvedLang, overrides: this.messages });
+    const english = (this.constructor as typeof PtsElement).english;
+    return lookup(key, args[0] as never, { lang: this.resolvedLang, overrides: this.messages }, english);
   }
 
   /**

@@ -1,11 +1,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { findEdition, recommendedMethod } from '../../core/providers/index.js';
-import type { Edition, EditionId, Limitation, Provider } from '../../core/providers/types.js';
+import { findEditionIn, recommendedMethod } from '../../core/providers/read.js';
+import { PROVIDER_SUMMARIES } from '../../core/providers/summary.js';
+import type { Edition, EditionId, Limitation, Provider, ProviderSummary } from '../../core/providers/types.js';
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { MODE_ICONS } from '../base/view.js';
 import { deploymentModeStyles } from './deployment-mode.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /**
  * Native radio inputs: arrow keys move between editions and select them, Tab
@@ -18,21 +21,34 @@ import { deploymentModeStyles } from './deployment-mode.styles.js';
  * @tagname pts-deployment-mode
  * @fires {CustomEvent<{ provider: ProviderId; edition: EditionId; mode: DeploymentMode }>} pts-mode-change - An edition was chosen.
  * @fires {CustomEvent<{ provider: ProviderId; edition: EditionId }>} pts-mode-alternative - The customer follows a blocking limitation's suggested alternative.
+ * @fires {CustomEvent<{ provider: ProviderId; edition: EditionId; mode: DeploymentMode }>} pts-mode-submit - `submit()` with an edition chosen: the choice is handed up.
  * @csspart group - The radio group.
  * @csspart option - One edition.
  */
 export class PtsDeploymentMode extends PtsElement {
   static override tag = 'pts-deployment-mode';
-  static override styles = [PtsElement.styles, deploymentModeStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, deploymentModeStyles];
 
   /** The provider whose editions are offered; a short placeholder shows without it. */
   @property({ attribute: false }) provider: Provider | null = null;
 
-  /** The chosen edition id. */
+  /** The chosen edition id; the element keeps it as the customer picks, until `submit()` hands it up. */
   @property() value: EditionId = '';
 
-  /** Providers to look alternatives up in (defaults to the catalog). */
-  @property({ attribute: false }) catalog: readonly Provider[] | undefined;
+  /** Providers to look alternatives' names up in (defaults to the catalog's summary). */
+  @property({ attribute: false }) catalog: readonly ProviderSummary[] | undefined;
+
+  /**
+   * Hands the chosen edition up with `pts-mode-submit`. Returns false, and
+   * fires nothing, while no edition is chosen.
+   */
+  submit(): boolean {
+    const edition = this.provider?.editions.find((e) => e.id === this.value);
+    if (!this.provider || !edition) return false;
+    this.emit('pts-mode-submit', { provider: this.provider.id, edition: edition.id, mode: edition.mode });
+    return true;
+  }
 
   /** Moves focus to the chosen edition, or the first one. */
   override focus(options?: FocusOptions): void {
@@ -65,7 +81,7 @@ export class PtsDeploymentMode extends PtsElement {
   private renderAlternative(limitation: Limitation | undefined): TemplateResult | typeof nothing {
     const alt = limitation?.alternative;
     if (!alt) return nothing;
-    const found = findEdition(alt.edition, this.catalog);
+    const found = findEditionIn(alt.edition, this.catalog ?? PROVIDER_SUMMARIES);
     const label = found ? found.edition.label : alt.edition;
     return html`<button
       type="button"

@@ -4,6 +4,8 @@ import { icon } from '../base/icons.js';
 import { externalLink, safeHref } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
 import { fallbackStyles } from './fallback.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /**
  * @summary The portable-export fallback: findings as files the customer
@@ -20,7 +22,8 @@ import { fallbackStyles } from './fallback.styles.js';
  */
 export class PtsFallback extends PtsElement {
   static override tag = 'pts-fallback';
-  static override styles = [PtsElement.styles, fallbackStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, fallbackStyles];
 
   /**
    * Whether the backend offers portable export. On by default, so the

@@ -1,10 +1,11 @@
 import { html } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Placement } from '@floating-ui/dom';
-import { FloatingController } from '../base/floating-controller.js';
+import { FloatingController, loadFloatingUi } from '../base/floating-controller.js';
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { hintStyles } from './hint.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
 
 const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in HTMLElement.prototype;
 
@@ -24,6 +25,7 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in H
  */
 export class PtsHint extends PtsElement {
   static override tag = 'pts-hint';
+  static override english = laterEnglish;
   static override styles = [PtsElement.styles, hintStyles];
 
   /** Accessible name of the button; "More information" when empty. */
@@ -43,6 +45,12 @@ export class PtsHint extends PtsElement {
   readonly #onOutside = (event: PointerEvent): void => {
     if (!event.composedPath().includes(this)) this.hide(false);
   };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A hint on screen is likely to be opened: have floating-ui ready by then.
+    void loadFloatingUi().catch(() => undefined);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();

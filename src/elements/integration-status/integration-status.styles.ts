@@ -18,6 +18,9 @@ export const integrationStatusStyles = css`
   }
   .provider {
     padding: var(--_s3) var(--_s4);
+    /* Rows below the fold are laid out when they scroll into view, not on the first render. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 66px;
   }
   .head {
     display: grid;

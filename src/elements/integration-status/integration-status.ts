@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { TargetRecord, TargetState } from '../../core/contract/schemas.js';
-import { PROVIDERS } from '../../core/providers/index.js';
-import { DEPLOYMENT_MODES, type Provider } from '../../core/providers/types.js';
+import { PROVIDER_SUMMARIES } from '../../core/providers/summary.js';
+import { DEPLOYMENT_MODES, type ProviderSummary } from '../../core/providers/types.js';
 import { icon, type IconName } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { MODE_ICONS, targetName, type PtsErrorView } from '../base/view.js';
@@ -39,8 +39,8 @@ export class PtsIntegrationStatus extends PtsElement {
   static override tag = 'pts-integration-status';
   static override styles = [PtsElement.styles, integrationStatusStyles];
 
-  /** Provider families to list, in order. Defaults to the whole catalog. */
-  @property({ attribute: false }) providers: readonly Provider[] = PROVIDERS;
+  /** Provider families to list, in order. Defaults to every provider of the catalog. */
+  @property({ attribute: false }) providers: readonly ProviderSummary[] = PROVIDER_SUMMARIES;
 
   /** Saved targets as the backend's `/status` returns them. */
   @property({ attribute: false }) targets: readonly TargetRecord[] = [];
@@ -57,6 +57,9 @@ export class PtsIntegrationStatus extends PtsElement {
    */
   @property({ type: Boolean, attribute: 'targets-unknown' }) targetsUnknown = false;
 
+  /** How many saved targets the backend left out of the list (records it could not show); said quietly when not 0. */
+  @property({ type: Number }) omitted = 0;
+
   /** Whether `targets` is the answer of a successful `/status`. */
   private get known(): boolean {
     return !this.error && !this.targetsUnknown;
@@ -67,12 +70,14 @@ export class PtsIntegrationStatus extends PtsElement {
     this.setCustomState('error', !!this.error);
   }
 
-  private badge(state: FamilyState): TemplateResult {
+  private badge(state: FamilyState): TemplateResult | typeof nothing {
+    // A state this version does not know is left unsaid rather than breaking the list.
     const look = STATE_LOOK[state];
+    if (!look) return nothing;
     return html`<span class="badge ${look.tone}">${icon(look.icon)}${this.t(`status.state.${state}`)}</span>`;
   }
 
-  private renderTarget(provider: Provider, target: TargetRecord): TemplateResult {
+  private renderTarget(provider: ProviderSummary, target: TargetRecord): TemplateResult {
     const name = targetName(target);
     const edition = provider.editions.find((e) => e.id === target.edition);
     const updated = new Date(target.updated_at);
@@ -115,7 +120,7 @@ export class PtsIntegrationStatus extends PtsElement {
     </li>`;
   }
 
-  private renderProvider(provider: Provider): TemplateResult {
+  private renderProvider(provider: ProviderSummary): TemplateResult {
     // Without a loaded status no state is claimed, and targets from an earlier load are not shown as current.
     const targets = this.known ? this.targets.filter((t) => t.provider === provider.id) : [];
     const modes = DEPLOYMENT_MODES.filter((m) => provider.editions.some((e) => e.mode === m));
@@ -176,7 +181,8 @@ export class PtsIntegrationStatus extends PtsElement {
         : this.targets.length === 0
           ? html`<div class="notice info">${icon('info')}<p class="body">${this.t('status.empty')}</p></div>`
           : html`<p class="summary muted small">${this.t('status.summary', { connected, attention })}</p>`;
-    return html`${lead}
+    const omitted = this.known && this.omitted > 0 ? html`<p class="omitted muted small">${this.t('status.omitted', { count: this.omitted })}</p>` : nothing;
+    return html`${lead}${omitted}
       <ul class="providers" part="list" aria-label=${this.t('status.providers')}>
         ${this.providers.map((p) => this.renderProvider(p))}
       </ul>`;

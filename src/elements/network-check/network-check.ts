@@ -2,17 +2,19 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
-import type { CheckName, CheckStatus, UrlCheckEntry } from '../../core/contract/schemas.js';
+import type { CheckName, UrlCheckEntry } from '../../core/contract/schemas.js';
 import type { Edition, Provider } from '../../core/providers/types.js';
-import { parseIp } from '../../core/url/classify.js';
-import { staticUrlCheck } from '../../core/url/index.js';
-import { icon, type IconName } from '../base/icons.js';
-import { PtsElement } from '../base/pts-element.js';
 import { CHECK_NAMES } from '../../core/contract/vocabulary.js';
+import { checkLabel, checkList, checkListStyles, type CheckListWords, type CheckRow } from '../base/check-list.js';
+import { icon } from '../base/icons.js';
+import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
-import { formatList, type MessageKey } from '../messages/messages.js';
+import { formatList, type MessageKey } from '../messages/lookup.js';
 import { networkCheckStyles } from './network-check.styles.js';
+import { loadUrlPolicy, urlPolicy } from './url-policy.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /** What the element needs of a server URL check (a `UrlCheckResponse` fits). */
 export interface UrlCheckView {
@@ -42,20 +44,13 @@ type OffenderLabel = Extract<MessageKey, `network.offender.${string}`>;
  */
 function offenderLabel(check: CheckName, offender: string): OffenderLabel {
   // A bare number ("443") would parse as an IPv4 address; addresses have dots or colons.
-  if (/[.:]/.test(offender) && parseIp(offender)) return 'network.offender.address';
+  if (/[.:]/.test(offender) && urlPolicy()?.parseIp(offender)) return 'network.offender.address';
   if (check === 'redirect') return 'network.offender.hop';
   const url = /^[a-z][a-z\d+.-]*:\/\//i.test(offender);
   if (url) return check === 'ownership' ? 'network.offender.endpoint' : 'network.offender.url';
   if (check !== 'scheme' && /^[a-z\d_-]+(\.[a-z\d_-]+)*\.?$/i.test(offender)) return 'network.offender.host';
   return 'network.offender.value';
 }
-
-const OUTCOME: Record<CheckStatus | 'pending', IconName> = {
-  passed: 'checkCircle',
-  failed: 'crossCircle',
-  skipped: 'dash',
-  pending: 'spinner',
-};
 
 /**
  * The URL field is in the DOM only while both `ownershipConfirmed` and
@@ -84,7 +79,8 @@ const OUTCOME: Record<CheckStatus | 'pending', IconName> = {
  */
 export class PtsNetworkCheck extends PtsElement {
   static override tag = 'pts-network-check';
-  static override styles = [PtsElement.styles, networkCheckStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, checkListStyles, networkCheckStyles];
 
   /** Registers the element and the `pts-hint` its explanations open in. */
   static override define(this: CustomElementConstructor & { tag: string }, tag?: string, registry: CustomElementRegistry = customElements): void {
@@ -142,11 +138,17 @@ export class PtsNetworkCheck extends PtsElement {
     return this.ownershipConfirmed && this.exportAuthorized;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!urlPolicy()) void loadUrlPolicy().then(() => this.requestUpdate(), () => undefined);
+  }
+
+  /** The instant verdict; `undefined` for an empty field, or while the policy is still loading. */
   private runStatic(value: string): StaticFeedback | undefined {
     if (value.trim() === '') return undefined;
     if (this.staticCheck) return this.staticCheck(value);
     const spec = this.edition?.baseUrl;
-    return staticUrlCheck(value, this.edition?.mode === 'webhook' ? {} : { keepsContextPath: spec?.keepsContextPath ?? true });
+    return urlPolicy()?.staticUrlCheck(value, this.edition?.mode === 'webhook' ? {} : { keepsContextPath: spec?.keepsContextPath ?? true });
   }
 
   private staticText(check: StaticFeedback): string {
@@ -191,7 +193,8 @@ export class PtsNetworkCheck extends PtsElement {
     this.touched = true;
     this.attempt++;
     const check = this.runStatic(this.baseUrl);
-    const ok = !!check?.ok;
+    // Without the policy yet, any typed URL goes to the server, which checks it anyway.
+    const ok = check ? check.ok : this.baseUrl.trim() !== '' && !urlPolicy() && !this.staticCheck;
     if (!ok) this.updateComplete.then(() => this.input?.focus());
     return ok && this.confirmed;
   }
@@ -232,9 +235,8 @@ export class PtsNetworkCheck extends PtsElement {
   }
 
   private checkLabel(name: UrlCheckEntry['name']): string {
-    if (name !== 'ownership') return this.t(`network.check.${name}`);
     // A webhook has no product to answer as; a signed test event proves the receiver.
-    return this.webhook ? this.t('network.check.ownership.webhook') : this.t('network.check.ownership', { provider: this.provider?.label ?? '' });
+    return checkLabel((key, ...args) => this.t(key, ...args), name, this.provider?.label ?? '', this.webhook);
   }
 
   private checkHelp(name: UrlCheckEntry['name']): string {
@@ -252,28 +254,18 @@ export class PtsNetworkCheck extends PtsElement {
     </pts-hint>`;
   }
 
-  private renderCheck(entry: { name: UrlCheckEntry['name']; status: CheckStatus | 'pending'; detail?: string | undefined; offender?: string | undefined }): TemplateResult {
-    return html`<li class=${entry.status}>
-      <span class="mark">${icon(OUTCOME[entry.status], entry.status === 'pending' ? 'spin' : '')}</span>
-      <span class="check-name">${this.checkLabel(entry.name)}</span>
-      <span class="outcome">${this.t(`network.outcome.${entry.status}`)}</span>
-      ${entry.detail ? html`<span class="check-detail">${entry.detail}</span>` : nothing}
-      ${entry.offender && entry.status === 'failed'
-        ? html`<span class="offender">${this.t(offenderLabel(entry.name, entry.offender))} <code>${entry.offender}</code></span>`
-        : nothing}
-    </li>`;
-  }
+  private readonly words: CheckListWords = {
+    label: (name) => this.checkLabel(name),
+    outcome: (status) => this.t(`network.outcome.${status}`),
+    offender: (row) => this.t(offenderLabel(row.name, row.offender ?? '')),
+  };
 
   private renderResults(): TemplateResult | typeof nothing {
     if (!this.checking && !this.result) return nothing;
-    const entries = this.checking
-      ? CHECK_NAMES.map((name) => ({ name, status: 'pending' as const }))
-      : [...(this.result?.checks ?? [])].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
+    const rows: readonly CheckRow[] = this.checking ? CHECK_NAMES.map((name) => ({ name, status: 'pending' })) : (this.result?.checks ?? []);
     return html`<section class="results card" aria-labelledby="results-title" aria-busy=${this.checking ? 'true' : 'false'}>
       <div class="results-head">${this.heading(this.t('network.results'), 'subtitle', 'results-title')}${this.renderChecksHint()}</div>
-      <ol class="checks" part="checks">
-        ${entries.map((e) => this.renderCheck(e))}
-      </ol>
+      ${checkList(rows, this.words, { part: 'checks' })}
     </section>`;
   }
 

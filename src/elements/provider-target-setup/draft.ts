@@ -3,7 +3,7 @@
  * non-secret fields of the target as far as the customer got. Never the
  * credential, its extra fields or an authorisation id.
  */
-import { selectedEdition, selectedProvider } from '../../core/flow/index.js';
+import { selectedEdition, selectedProvider } from '../../core/flow/phases.js';
 import type { FlowState } from '../../core/flow/types.js';
 import type { AuthMethod } from '../../core/providers/types.js';
 import type { TargetDraft } from './events.js';

@@ -16,6 +16,6 @@ export {
   type TargetRevokeRequestDetail,
   type TargetSavedDetail,
 } from './events.js';
-export { setupContext, type SetupContextValue } from './context.js';
+export { setupContext, type HostFlowEvent, type SetupContextValue } from './context.js';
 export { AuthPopup, exactOrigin, type AuthPopupOptions, type PopupFailure, type PopupOutcome } from './oauth-popup.js';
 export { buildSupportDetails, hostOf, type LoggedError, type SupportInput } from './support.js';

@@ -55,16 +55,6 @@ export const setupStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: var(--_s3);
-    padding-top: var(--_s2);
-  }
-  .actions > .row:last-child {
-    margin-left: auto;
-  }
   footer {
     display: flex;
     flex-wrap: wrap;
@@ -86,80 +76,20 @@ export const setupStyles = css`
     align-items: center;
     gap: var(--_s2);
   }
-  .why {
-    margin-top: calc(-1 * var(--_s2));
-  }
-  /* An existing or saved target */
-  .target {
-    display: grid;
-    gap: var(--_s3);
-    padding: var(--_s4);
-  }
-  .target-head {
-    display: grid;
-    grid-template-columns: auto minmax(0, 1fr) auto;
-    align-items: center;
-    gap: var(--_s3);
-  }
-  .facts {
-    display: grid;
-    grid-template-columns: max-content minmax(0, 1fr);
-    gap: var(--_s1) var(--_s4);
-    margin: 0;
-    font-size: var(--_fs-sm);
-  }
-  .facts dt {
-    color: var(--_muted);
-  }
-  .facts dd {
-    margin: 0;
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_s1) var(--_s2);
-    min-width: 0;
-    overflow-wrap: anywhere;
-  }
-  .history summary {
-    cursor: pointer;
-    color: var(--_muted);
-    font-size: var(--_fs-sm);
-    width: fit-content;
-    border-radius: var(--_radius-sm);
-  }
-  .history ol {
-    margin: var(--_s2) 0 0;
-    padding-left: var(--_s5);
-    display: grid;
-    gap: 2px;
-    font-size: var(--_fs-sm);
-  }
-  /* The passed checks, shown as text once the URL field is gone */
-  .check-list {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_s1) var(--_s4);
-    font-size: var(--_fs-sm);
-  }
-  .check-list li {
-    display: inline-flex;
-    align-items: center;
-    gap: 5px;
-  }
-  .check-list li.passed svg.icon {
-    color: var(--_success);
-  }
-  .check-list li.failed svg.icon {
-    color: var(--_danger);
-  }
   .support-fallback {
     display: grid;
     gap: var(--_s2);
   }
+  .support-fallback label {
+    font-weight: 600;
+  }
   .support-fallback textarea {
+    width: 100%;
+    padding: var(--_s2) var(--_s3);
+    border: 1px solid var(--_border-strong);
+    border-radius: var(--_radius-sm);
+    background: var(--_surface);
+    color: var(--_text);
     font-family: var(--_mono);
     font-size: var(--_fs-sm);
     resize: vertical;
@@ -173,22 +103,6 @@ export const setupStyles = css`
   @container (max-width: 560px) {
     .eyebrow {
       display: none;
-    }
-    /* Each label above its value: addresses and revoke paths get the full width. */
-    .facts {
-      grid-template-columns: minmax(0, 1fr);
-      row-gap: 0;
-    }
-    /* The state badge goes under the name, which would otherwise be squeezed to nothing. */
-    .target-head {
-      grid-template-columns: auto minmax(0, 1fr);
-    }
-    .target-head .badge {
-      grid-column: 2;
-      justify-self: start;
-    }
-    .facts dd + dt {
-      margin-top: var(--_s2);
     }
     .step-heading {
       margin-top: calc(-1 * var(--_s2));

@@ -8,9 +8,9 @@
  */
 import type { ErrorCode } from '../../core/contract/errors.js';
 import type { TargetRecord, UrlCheckEntry } from '../../core/contract/schemas.js';
-import { blockedReason, currentStep, selectedEdition, selectedProvider } from '../../core/flow/index.js';
+import { blockedReason, currentStep, selectedEdition, selectedProvider } from '../../core/flow/phases.js';
 import type { FlowState } from '../../core/flow/types.js';
-import { validateTenant } from '../../core/providers/index.js';
+import { validateTenant } from '../../core/providers/tenant.js';
 import type { Edition } from '../../core/providers/types.js';
 
 export interface LoggedError {

@@ -5,8 +5,10 @@ import type { DocLink } from '../../core/providers/types.js';
 import { icon, type IconName } from '../base/icons.js';
 import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
-import type { MessageKey } from '../messages/messages.js';
+import type { MessageKey } from '../messages/lookup.js';
 import { readinessStyles } from './readiness.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /** The five ready states, in the order the checklist shows them. */
 export const READY_KEYS = ['cloud-target', 'self-hosted-target', 'allowlist', 'credential-boundary', 'fallback'] as const;
@@ -87,7 +89,8 @@ const TONES: Record<ReadyStatus, string> = {
  */
 export class PtsReadiness extends PtsElement {
   static override tag = 'pts-readiness';
-  static override styles = [PtsElement.styles, readinessStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, readinessStyles];
 
   /** The status of each ready state (`ReadyItem[]`), in any order; shown in the order of `READY_KEYS`. */
   @property({ attribute: false }) items: readonly ReadyItem[] = [];

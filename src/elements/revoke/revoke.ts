@@ -9,6 +9,8 @@ import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
 import { targetName, type PtsErrorView } from '../base/view.js';
 import { revokeStyles } from './revoke.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /**
  * Pressing disconnect before the confirmation is ticked shows an error on the
@@ -29,7 +31,8 @@ import { revokeStyles } from './revoke.styles.js';
  */
 export class PtsRevoke extends PtsElement {
   static override tag = 'pts-revoke';
-  static override styles = [PtsElement.styles, revokeStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, revokeStyles];
 
   /** The catalog's provider, named in both steps. */
   @property({ attribute: false }) provider: Provider | null = null;

@@ -35,8 +35,8 @@ export const stepPathStyles = css`
     content: '';
     position: absolute;
     top: 14px;
-    right: calc(50% + 20px);
-    left: calc(-50% + 20px);
+    inset-inline-end: calc(50% + 20px);
+    inset-inline-start: calc(-50% + 20px);
     height: 2px;
     border-radius: 2px;
     background: var(--_border);
@@ -146,8 +146,8 @@ export const stepPathStyles = css`
     li + li::before {
       top: -10px;
       bottom: auto;
-      left: 14px;
-      right: auto;
+      inset-inline-start: 14px;
+      inset-inline-end: auto;
       width: 2px;
       height: 12px;
     }

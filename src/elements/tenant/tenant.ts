@@ -2,12 +2,14 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
-import { validateTenant } from '../../core/providers/index.js';
+import { validateTenant } from '../../core/providers/tenant.js';
 import type { Edition, Provider } from '../../core/providers/types.js';
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
 import { tenantStyles } from './tenant.styles.js';
+import { laterEnglish } from '../messages/en-steps.js';
+import { forms } from '../base/form-styles.js';
 
 /**
  * @summary What a cloud customer confirms they own: the site URL,
@@ -16,12 +18,13 @@ import { tenantStyles } from './tenant.styles.js';
  *
  * @tagname pts-tenant
  * @fires {CustomEvent<{ value: string; valid: boolean; confirmed: boolean }>} pts-tenant-change - The value or the confirmation changed.
- * @fires {CustomEvent<{ value: string; valid: true; confirmed: true }>} pts-tenant-submit - Enter was pressed with a valid, confirmed value.
+ * @fires {CustomEvent<{ value: string; valid: true; confirmed: true }>} pts-tenant-submit - Enter, or `submit()`, with a valid, confirmed value: the value is handed up.
  * @csspart input - The text field.
  */
 export class PtsTenant extends PtsElement {
   static override tag = 'pts-tenant';
-  static override styles = [PtsElement.styles, tenantStyles];
+  static override english = laterEnglish;
+  static override styles = [PtsElement.styles, forms, tenantStyles];
 
   /** The catalog's provider the tenant belongs to; the rendering reads only `edition`. */
   @property({ attribute: false }) provider: Provider | null = null;
@@ -69,9 +72,16 @@ export class PtsTenant extends PtsElement {
     this.emit('pts-tenant-change', { value: this.value, valid: !!this.result?.ok, confirmed: this.confirmed });
   }
 
+  /** Hands a valid, confirmed value up with `pts-tenant-submit`; otherwise shows what is wrong and returns false. */
+  submit(): boolean {
+    if (!this.validate()) return false;
+    this.emit('pts-tenant-submit', { value: this.value, valid: true, confirmed: true });
+    return true;
+  }
+
   private onSubmit(event: Event): void {
     event.preventDefault();
-    if (this.validate()) this.emit('pts-tenant-submit', { value: this.value, valid: true, confirmed: true });
+    this.submit();
   }
 
   override render() {
