@@ -1,5 +1,9 @@
 import type {
   AuthStartRequest,
+  DestinationPage,
+  ExportSettingsInput,
+  ListDestinationsRequest,
+  TestExportResult,
   AuthStartResponse,
   RevokeRequest,
   SaveTargetRequest,
@@ -47,4 +51,15 @@ export interface Backend {
   revokeTarget(id: string, request: RevokeRequest, options?: CallOptions): Promise<TargetRecord>;
   /** `POST /auth/start`: the authorisation URL for an OAuth or app-install popup. */
   startAuth(request: AuthStartRequest, options?: CallOptions): Promise<AuthStartResponse>;
+  /**
+   * `POST /targets/{id}/destinations`: one page of the places tickets can go,
+   * listed by the provider with the target's saved credential. The three export
+   * methods are optional: with a backend that lacks them the element ends the
+   * flow at save, as with `export-setup="external"`.
+   */
+  listDestinations?(id: string, request: ListDestinationsRequest, options?: CallOptions): Promise<DestinationPage>;
+  /** `PUT /targets/{id}/export-settings`: where tickets go and how duplicates are handled. */
+  saveExportSettings?(id: string, settings: ExportSettingsInput, options?: CallOptions): Promise<TargetRecord>;
+  /** `POST /targets/{id}/test-export`: one clearly marked test ticket (or signed webhook delivery). */
+  runTestExport?(id: string, options?: CallOptions): Promise<TestExportResult>;
 }

@@ -2,14 +2,18 @@ import * as z from 'zod/mini';
 import {
   AuthStartRequestSchema,
   AuthStartResponseSchema,
+  DestinationPageSchema,
   ErrorBodySchema,
+  ExportSettingsSchema,
   IDEMPOTENCY_KEY_HEADER,
+  ListDestinationsRequestSchema,
   readTargetRecord,
   RevokeRequestSchema,
   ROUTES,
   SaveTargetRequestSchema,
   StatusResponseSchema,
   TargetRecordSchema,
+  TestExportResultSchema,
   UrlCheckRequestSchema,
   UrlCheckResponseSchema,
 } from '../core/contract/index.js';
@@ -266,5 +270,10 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       call(ROUTES.revoke, id, TargetRecordSchema, { schema: RevokeRequestSchema, value: request }, o?.signal),
     startAuth: (request, o) =>
       call(ROUTES.authStart, undefined, AuthStartResponseSchema, { schema: AuthStartRequestSchema, value: request }, o?.signal),
+    listDestinations: (id, request, o) =>
+      call(ROUTES.destinations, id, DestinationPageSchema, { schema: ListDestinationsRequestSchema, value: request }, o?.signal),
+    saveExportSettings: (id, settings, o) =>
+      call(ROUTES.exportSettings, id, TargetRecordSchema, { schema: ExportSettingsSchema, value: settings }, o?.signal),
+    runTestExport: (id, o) => call(ROUTES.testExport, id, TestExportResultSchema, undefined, o?.signal),
   };
 }

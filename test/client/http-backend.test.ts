@@ -218,6 +218,29 @@ describe('createHttpBackend: requests', () => {
     expect(new Headers(calls[4]!.init.headers).has('idempotency-key')).to.equal(false);
   });
 
+  it('lists destinations, saves export settings and runs a test export on the target routes', async () => {
+    const page = { items: [{ id: '1', name: 'web', level: 'repository', has_children: false }], next_cursor: null };
+    const result = { status: 'succeeded', at: '2026-03-02T10:00:00Z', ticket: { url: 'https://github.com/acme/web/issues/1', title: 'Test' } };
+    const { calls, fetch } = fakeFetch((call) =>
+      json(call.url.endsWith('/destinations') ? page : call.url.endsWith('/test-export') ? result : { ...SAMPLE_TARGETS.cloudConnected }),
+    );
+    const backend = createHttpBackend({ endpoint: '/api', fetch });
+    expect((await backend.listDestinations!('t/1', { query: 'we' })).items[0]!.name).to.equal('web');
+    await backend.saveExportSettings!('t/1', { destination: [{ level: 'repository', id: '1', name: 'web' }] });
+    expect((await backend.runTestExport!('t/1')).status).to.equal('succeeded');
+    expect(calls.map((c) => `${c.init.method} ${c.url}`)).to.deep.equal([
+      'POST /api/targets/t%2F1/destinations',
+      'PUT /api/targets/t%2F1/export-settings',
+      'POST /api/targets/t%2F1/test-export',
+    ]);
+    expect(JSON.parse(String(calls[0]!.init.body))).to.deep.equal({ query: 'we' });
+    expect(JSON.parse(String(calls[1]!.init.body))).to.deep.equal({
+      destination: [{ level: 'repository', id: '1', name: 'web' }],
+      duplicates: 'update',
+    });
+    expect(calls[2]!.init.body).to.equal(undefined);
+  });
+
   it('drops unknown request fields instead of sending them', async () => {
     const { calls, fetch } = fakeFetch(() => json({ ...SAMPLE_TARGETS.cloudConnected }));
     const backend = createHttpBackend({ endpoint: '/api', fetch });

@@ -248,4 +248,10 @@ export const ROUTES = {
   target: { method: 'GET', path: '/targets/{id}' },
   revoke: { method: 'POST', path: '/targets/{id}/revoke' },
   authStart: { method: 'POST', path: '/auth/start' },
+  /** Body `ListDestinationsRequest` → `DestinationPage`: one page of a list the provider answers with the saved credential. */
+  destinations: { method: 'POST', path: '/targets/{id}/destinations' },
+  /** Body `ExportSettings` → the target record carrying them. */
+  exportSettings: { method: 'PUT', path: '/targets/{id}/export-settings' },
+  /** No body → `TestExportResult`, also kept on the record as `last_test`. */
+  testExport: { method: 'POST', path: '/targets/{id}/test-export' },
 } as const;
