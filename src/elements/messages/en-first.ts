@@ -30,11 +30,14 @@ const steps = {
   'steps.provider-setup': 'Provider-specific setup',
   'steps.target': 'Ticket export target',
   'steps.position': 'Step {index} of {total}',
-  'steps.state.complete': 'Completed',
-  'steps.state.current': 'Current step',
-  'steps.state.upcoming': 'Not started',
-  'steps.state.blocked': 'Blocked',
-  'steps.state.skipped': 'Skipped',
+  // The compact step path's button below about 480 px: position and the current step's name.
+  'steps.compact': 'Step {index} of {total} · {name}',
+  // Read after each step's name by screen readers.
+  'steps.state.complete': '(completed)',
+  'steps.state.current': '(current step)',
+  'steps.state.upcoming': '(not started)',
+  'steps.state.blocked': '(blocked)',
+  'steps.state.skipped': '(skipped)',
 } as const;
 
 const status = {
