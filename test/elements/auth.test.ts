@@ -223,7 +223,7 @@ describe('pts-auth', () => {
 
     it('disables the connect button of a redirect method', async () => {
       const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition} credential-allowed disabled></pts-auth>`);
-      const connect = $<HTMLButtonElement>(el, '[part=connect]')!;
+      const connect = $<HTMLButtonElement>(el, '[part~=connect]')!;
       expect(connect.getAttribute('aria-disabled')).to.equal('true');
       const events = record(el, 'pts-auth-connect');
       connect.click();
@@ -292,7 +292,7 @@ describe('pts-auth', () => {
     it('offers Connect with <provider> instead of a field', async () => {
       const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition} credential-allowed></pts-auth>`);
       expect($(el, '#credential')).to.equal(null);
-      const connect = $<HTMLButtonElement>(el, '[part=connect]')!;
+      const connect = $<HTMLButtonElement>(el, '[part~=connect]')!;
       expect(connect.textContent).to.contain('Connect with Acme Tracker');
       const events = record(el, 'pts-auth-connect');
       connect.focus();
@@ -303,12 +303,12 @@ describe('pts-auth', () => {
 
     it('does not offer the connect button before credentials are allowed', async () => {
       const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition}></pts-auth>`);
-      expect($(el, '[part=connect]')).to.equal(null);
+      expect($(el, '[part~=connect]')).to.equal(null);
     });
 
     it('shows the waiting state and ignores presses while connecting', async () => {
       const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition} credential-allowed connecting></pts-auth>`);
-      const connect = $<HTMLButtonElement>(el, '[part=connect]')!;
+      const connect = $<HTMLButtonElement>(el, '[part~=connect]')!;
       expect(connect.getAttribute('aria-disabled')).to.equal('true');
       expect(connect.textContent).to.contain('Waiting for Acme Tracker');
       expect(el.hasCustomState('loading')).to.equal(true);
@@ -339,7 +339,7 @@ describe('pts-auth', () => {
       const el = await fixture<PtsAuth>(
         html`<pts-auth .provider=${acme} .edition=${serverEdition} method="pat" auth-required credential-allowed></pts-auth>`,
       );
-      const notice = $(el, '[part=auth-required]')!;
+      const notice = $(el, '[part~=auth-required]')!;
       expect(notice.textContent).to.contain('Acme Tracker needs your action');
       expect(notice.textContent).to.contain('Create a personal token with issues:write and paste it here.');
       expect(notice.querySelector('a')?.getAttribute('href')).to.equal('https://acme.example/settings/tokens/new');
@@ -355,7 +355,7 @@ describe('pts-auth', () => {
           .action=${{ label: 'Install the Acme app on the Platform space.', url: 'javascript:alert(1)' }}
         ></pts-auth>`,
       );
-      const notice = $(el, '[part=auth-required]')!;
+      const notice = $(el, '[part~=auth-required]')!;
       expect(notice.textContent).to.contain('Install the Acme app on the Platform space.');
       expect(notice.querySelector('a')).to.equal(null);
     });

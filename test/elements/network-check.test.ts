@@ -34,12 +34,12 @@ async function confirmed(props: Partial<PtsNetworkCheck> = {}): Promise<PtsNetwo
 
 /** The hint whose button is named `label`, its button and its panel. */
 function hintNamed(el: PtsNetworkCheck, label: string): { hint: PtsHint; button: HTMLButtonElement; panel: HTMLElement } {
-  const hint = $$<PtsHint>(el, 'pts-hint').find((h) => h.shadowRoot?.querySelector('[part=trigger]')?.getAttribute('aria-label') === label);
+  const hint = $$<PtsHint>(el, 'pts-hint').find((h) => h.shadowRoot?.querySelector('[part~=trigger]')?.getAttribute('aria-label') === label);
   if (!hint) throw new Error(`no hint named ${label}`);
   return {
     hint,
-    button: hint.shadowRoot!.querySelector<HTMLButtonElement>('[part=trigger]')!,
-    panel: hint.shadowRoot!.querySelector<HTMLElement>('[part=panel]')!,
+    button: hint.shadowRoot!.querySelector<HTMLButtonElement>('[part~=trigger]')!,
+    panel: hint.shadowRoot!.querySelector<HTMLElement>('[part~=panel]')!,
   };
 }
 
@@ -251,7 +251,7 @@ describe('pts-network-check', () => {
       const el = await confirmed();
       const runs = record(el, 'pts-network-run');
       await typeUrl(el, 'http://acme.example.com');
-      $<HTMLButtonElement>(el, '[part=run]')!.click();
+      $<HTMLButtonElement>(el, '[part~=run]')!.click();
       await elementUpdated(el);
       await el.updateComplete;
       expect(runs).to.have.length(0);
@@ -262,17 +262,17 @@ describe('pts-network-check', () => {
 
     it('asks for a URL when run empty', async () => {
       const el = await confirmed();
-      $<HTMLButtonElement>(el, '[part=run]')!.click();
+      $<HTMLButtonElement>(el, '[part~=run]')!.click();
       await elementUpdated(el);
       expect($(el, '#url-feedback [role=alert]')?.textContent).to.contain('Enter the URL first.');
     });
 
     it('lists every check as pending while the server works, and ignores another run', async () => {
       const el = await confirmed({ baseUrl: 'https://acme.example.com', checking: true });
-      const rows = $$(el, '[part=checks] li');
+      const rows = $$(el, '[part~=checks] li');
       expect(rows).to.have.length(6);
       expect(rows.every((r) => r.className === 'pending' && r.textContent!.includes('Checking'))).to.equal(true);
-      const run = $<HTMLButtonElement>(el, '[part=run]')!;
+      const run = $<HTMLButtonElement>(el, '[part~=run]')!;
       expect(run.getAttribute('aria-disabled')).to.equal('true');
       expect(el.hasCustomState('loading')).to.equal(true);
       expect($(el, '[role=status]')!.textContent).to.contain('Checking…');
@@ -284,7 +284,7 @@ describe('pts-network-check', () => {
 
     it('shows the passed result with the normalised URL', async () => {
       const el = await confirmed({ baseUrl: 'https://ACME.example.com/', result: { status: 'passed', checks: passedAll, normalized_url: 'https://acme.example.com' } });
-      const rows = $$(el, '[part=checks] li');
+      const rows = $$(el, '[part~=checks] li');
       expect(rows.map((r) => r.className)).to.deep.equal(Array(6).fill('passed'));
       expect(rows[0]!.textContent).to.contain('Passed');
       expect(text(el)).to.contain('All checks passed for https://acme.example.com.');
@@ -306,7 +306,7 @@ describe('pts-network-check', () => {
   describe('a blocked URL', () => {
     it('lists checks in order with text outcomes and the offending address or hop', async () => {
       const el = await confirmed({ baseUrl: 'https://acme.example.com', result: blocked, portableExport: true });
-      const rows = $$(el, '[part=checks] li');
+      const rows = $$(el, '[part~=checks] li');
       expect(rows.map((r) => r.className)).to.deep.equal(['passed', 'failed', 'failed', 'skipped']);
       expect(rows[1]!.textContent).to.contain('Not a private network').and.contain('Failed');
       expect(rows[1]!.querySelector('.offender')!.textContent).to.match(/Offending address:\s*10\.20\.0\.5/);
@@ -331,7 +331,7 @@ describe('pts-network-check', () => {
           ],
         },
       });
-      const labels = $$(el, '[part=checks] .offender').map((o) => o.textContent!.replace(o.querySelector('code')!.textContent!, '').trim());
+      const labels = $$(el, '[part~=checks] .offender').map((o) => o.textContent!.replace(o.querySelector('code')!.textContent!, '').trim());
       expect(labels).to.deep.equal([
         'Offending value:',
         'Offending host name:',
@@ -350,7 +350,7 @@ describe('pts-network-check', () => {
           checks: [...passedAll.slice(0, 5), { name: 'ownership', status: 'skipped', detail }],
         }}></pts-network-check>`,
       );
-      const last = $$(el, '[part=checks] li').at(-1)!;
+      const last = $$(el, '[part~=checks] li').at(-1)!;
       expect(last.className).to.equal('skipped');
       expect(last.querySelector('.check-name')!.textContent).to.equal('Receiver identity');
       expect(last.textContent).to.contain('Skipped').and.contain(detail);
@@ -404,7 +404,7 @@ describe('pts-network-check', () => {
       await el.updateComplete;
       expect(events).to.have.length(1);
       expect(el.result).to.equal(null);
-      expect($(el, '[part=checks]')).to.equal(null);
+      expect($(el, '[part~=checks]')).to.equal(null);
       expect(focused(el)?.id).to.equal('url');
     });
 

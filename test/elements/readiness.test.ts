@@ -21,7 +21,7 @@ const items: ReadyItem[] = [
 describe('pts-readiness', () => {
   it('lists the five ready states in order with their status in words', async () => {
     const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
-    const rows = $$(el, '[part=item]');
+    const rows = $$(el, '[part~=item]');
     expect(rows.map((r) => r.querySelector('.item-name')!.textContent)).to.deep.equal([
       'Cloud target',
       'Self-hosted target',
@@ -79,7 +79,7 @@ describe('pts-readiness', () => {
 
   it('says which grant can be revoked later, and where', async () => {
     const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
-    const boundary = $$(el, '[part=item]')[3]!;
+    const boundary = $$(el, '[part~=item]')[3]!;
     expect(boundary.textContent).to.contain('Personal token with issues:write.').and.contain('Revoke it later:');
     expect(boundary.querySelector('a')!.getAttribute('href')).to.equal('https://acme.example/settings/tokens');
   });
@@ -88,7 +88,7 @@ describe('pts-readiness', () => {
     const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
     expect(text(el)).to.contain('3 of 4 ready');
     const partial = await fixture<PtsReadiness>(html`<pts-readiness .items=${[{ key: 'allowlist', status: 'ready' }]}></pts-readiness>`);
-    expect($$(partial, '[part=item]').map((r) => r.className)).to.deep.equal(['not-ready', 'not-ready', 'ready', 'not-ready', 'not-ready']);
+    expect($$(partial, '[part~=item]').map((r) => r.className)).to.deep.equal(['not-ready', 'not-ready', 'ready', 'not-ready', 'not-ready']);
     expect(text(partial)).to.contain('1 of 5 ready');
     await accessible(partial);
   });

@@ -4,12 +4,16 @@ import { firstEnglish } from '../messages/en-first.js';
 import {
   lookup,
   onMessagesChanged,
+  pluralLookup,
   type EnglishTable,
   type MessageArgs,
   type MessageBundle,
   type MessageKey,
+  type PluralMessage,
+  type PluralParams,
 } from '../messages/lookup.js';
 import type { PtsEventMap, PtsEventName } from './events.js';
+import { EXPORTPARTS } from './parts.js';
 import { controls, tokens } from './styles.js';
 
 /** Custom states an element can expose for host styling: `:state(loading)` and friends. */
@@ -126,6 +130,11 @@ export class PtsElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Nested in another of our elements: pass the parts on, so the root's host can style them.
+    const root = this.getRootNode();
+    if (root instanceof ShadowRoot && root.host instanceof PtsElement && !this.hasAttribute('exportparts')) {
+      this.setAttribute('exportparts', EXPORTPARTS);
+    }
     connected.add(this);
     if (!langObserver && typeof MutationObserver !== 'undefined') {
       langObserver = new MutationObserver(refreshAll);
@@ -178,6 +187,12 @@ export class PtsElement extends LitElement {
   protected t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
     const english = (this.constructor as typeof PtsElement).english;
     return lookup(key, args[0] as never, { lang: this.resolvedLang, overrides: this.messages }, english);
+  }
+
+  /** A plural message for `count` (`status.attention`): the form the language's `Intl.PluralRules` picks. */
+  protected n<B extends PluralMessage>(base: B, count: number, params?: PluralParams<B>): string {
+    const english = (this.constructor as typeof PtsElement).english;
+    return pluralLookup(base, count, params, { lang: this.resolvedLang, overrides: this.messages }, english);
   }
 
   /**

@@ -50,7 +50,7 @@ const status = {
   'status.stillAdd': 'You can still add a target below.',
   'status.notLoaded': 'Your saved targets are not loaded, so none are listed here. You can still add one.',
   'status.providers': 'Providers',
-  'status.setup': 'Setup',
+  'status.setup': 'Setup:',
   'status.state.not_connected': 'Not connected',
   'status.state.connected': 'Connected',
   'status.state.auth_required': 'Auth required',
@@ -63,8 +63,14 @@ const status = {
   'status.revoke': 'Revoke',
   'status.revokeLabel': 'Revoke {target}',
   'status.updated': 'Updated {date}',
-  'status.summary': '{connected} connected, {attention} need attention',
-  'status.saved': '{count} saved',
+  // Plural messages: a form per `Intl.PluralRules` category, `other` always; a language adds the forms it needs.
+  'status.summary': '{connected}, {attention}',
+  'status.connected.one': '{count} connected',
+  'status.connected.other': '{count} connected',
+  'status.attention.one': '{count} needs attention',
+  'status.attention.other': '{count} need attention',
+  'status.saved.one': '{count} saved',
+  'status.saved.other': '{count} saved',
   'status.omitted': 'Saved targets not shown because the service sent them incomplete: {count}.',
 } as const;
 

@@ -3,7 +3,7 @@ import { firstEnglish } from './en-first.js';
 /** The English words of the later steps, loaded with them. */
 const deployment = {
   'deploy.legend': 'Where does your {provider} run?',
-  'deploy.next': 'What comes next',
+  'deploy.next': 'What comes next:',
   // Catalog labels are field names ("Workspace URL key"), so they are quoted, never lower-cased.
   'deploy.next.cloud': 'Enter and confirm your “{tenant}”, then connect with {method}.',
   'deploy.next.cloudNoTenant': 'Connect with {method}.',
@@ -11,8 +11,8 @@ const deployment = {
     'Confirm you own the server, enter its base URL and let the backend check it. Credentials come last.',
   'deploy.next.webhook':
     'Confirm you own the endpoint, enter its URL and let the backend check it. Deliveries are signed.',
-  'deploy.limit.blocks': 'Not available',
-  'deploy.limit.warns': 'Note',
+  'deploy.limit.blocks': 'Not available:',
+  'deploy.limit.warns': 'Note:',
   'deploy.limit.alternative': 'Use {edition} instead',
   'deploy.versionNotes': 'Version notes',
   'deploy.empty': 'Choose a provider first.',
