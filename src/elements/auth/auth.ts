@@ -128,7 +128,7 @@ export class PtsAuth extends PtsElement {
     const target =
       this.credentialInput ??
       this.renderRoot.querySelector<HTMLElement>('input[type=radio]:checked') ??
-      this.renderRoot.querySelector<HTMLElement>('[part=connect]');
+      this.renderRoot.querySelector<HTMLElement>('[part~=connect]');
     target?.focus(options);
   }
 

@@ -13,7 +13,7 @@ import {
   type PluralParams,
 } from '../messages/lookup.js';
 import type { PtsEventMap, PtsEventName } from './events.js';
-import { EXPORTPARTS } from './parts.js';
+import { applySharedParts, EXPORTPARTS } from './parts.js';
 import { controls, tokens } from './styles.js';
 
 /** Custom states an element can expose for host styling: `:state(loading)` and friends. */
@@ -181,6 +181,11 @@ export class PtsElement extends LitElement {
     } finally {
       this.#renderLang = undefined;
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    applySharedParts(this.renderRoot);
   }
 
   /** Text of a catalog message in the element's language, with overrides applied. */

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Placement } from '@floating-ui/dom';
 import { FloatingController, loadFloatingUi } from '../base/floating-controller.js';
@@ -85,7 +85,8 @@ export class PtsHint extends PtsElement {
     this.emit('pts-hint-toggle', { open });
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const panel = this.panel;
     const trigger = this.trigger;
     if (!panel || !trigger) return;
@@ -117,7 +118,7 @@ export class PtsHint extends PtsElement {
       <button
         type="button"
         class="trigger"
-        part="trigger"
+        part="trigger hint-trigger"
         aria-label=${label}
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
@@ -125,7 +126,7 @@ export class PtsHint extends PtsElement {
       >
         ${icon('question')}
       </button>
-      <div id="panel" class="panel" part="panel" popover="manual"><slot></slot></div>
+      <div id="panel" class="panel" part="panel hint-panel" popover="manual"><slot></slot></div>
     </span>`;
   }
 }

@@ -222,6 +222,7 @@ export class PtsNetworkCheck extends PtsElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const before = changed.get('result') as UrlCheckView | null | undefined;
     // A block that arrives while the customer is here moves focus to its
     // summary, where the ways on are; one present at first render does not.

@@ -99,7 +99,7 @@ export class PtsReadiness extends PtsElement {
     const byCode = item.code ? REASON_MESSAGES[item.code] : undefined;
     const key: ReasonText = typeof byCode === 'function' ? byCode(item.key) : (byCode ?? `ready.${item.key}.${item.status}`);
     const reason = item.reason ?? this.t(key);
-    return html`<li class=${item.status} part="item">
+    return html`<li class=${item.status} part="item ready-item">
       <span class="mark">${icon(MARKS[item.status])}</span>
       <span class="item-name">${this.t(`ready.${item.key}`)}</span>
       <span class="badge ${TONES[item.status]}">${this.t(`ready.status.${item.status}`)}</span>
@@ -126,7 +126,7 @@ export class PtsReadiness extends PtsElement {
           ${this.t('ready.summary', { ready, total })}
         </span>
       </div>
-      <ul part="list">
+      <ul part="list ready-list">
         ${items.map((i) => this.renderItem(i))}
       </ul>
     </section>`;
