@@ -67,7 +67,7 @@ async function shot(page, name, options = {}) {
 async function settled(page) {
   await page.waitForFunction(() => {
     const el = document.querySelector('provider-target-setup');
-    return !!el?.shadowRoot?.querySelector('[part=step]') && el.state.phase !== undefined && !el.shadowRoot.querySelector('[aria-busy=true]');
+    return !!el?.shadowRoot?.querySelector('[part~=step]') && el.state.phase !== undefined && !el.shadowRoot.querySelector('[aria-busy=true]');
   });
   await page.waitForTimeout(150);
 }
