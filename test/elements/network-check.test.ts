@@ -146,7 +146,7 @@ describe('pts-network-check', () => {
       const terms = [...hint.querySelectorAll('dt')].map((d) => d.textContent!.trim());
       expect(terms).to.deep.equal([
         'Secure scheme',
-        'Not a private network',
+        'Public addresses only',
         'No reserved address',
         'Redirects stay safe',
         'DNS answers stay put',
@@ -308,12 +308,31 @@ describe('pts-network-check', () => {
       const el = await confirmed({ baseUrl: 'https://acme.example.com', result: blocked, portableExport: true });
       const rows = $$(el, '[part~=checks] li');
       expect(rows.map((r) => r.className)).to.deep.equal(['passed', 'failed', 'failed', 'skipped']);
-      expect(rows[1]!.textContent).to.contain('Not a private network').and.contain('Failed');
+      expect(rows[1]!.textContent).to.contain('Public addresses only').and.contain('Failed');
       expect(rows[1]!.querySelector('.offender')!.textContent).to.match(/Offending address:\s*10\.20\.0\.5/);
       expect(rows[2]!.querySelector('.offender')!.textContent).to.match(/Offending redirect hop:\s*https:\/\/10\.0\.0\.8\/login/);
       expect(rows[3]!.textContent).to.contain('Skipped').and.contain('Answers as Acme Tracker');
       expect(el.hasCustomState('blocked')).to.equal(true);
-      expect(text(el)).to.contain('Failed: Not a private network and Redirects stay safe.');
+      expect(text(el)).to.contain('Failed: Public addresses only and Redirects stay safe.');
+    });
+
+    it('words each outcome by the backend’s reason, not a bare "Failed"', async () => {
+      const el = await confirmed({
+        baseUrl: 'https://nowhere.example.com',
+        result: {
+          status: 'blocked',
+          checks: [
+            { name: 'scheme', status: 'passed' },
+            { name: 'private_network', status: 'failed', reason: 'dns_failed', offender: 'nowhere.example.com' },
+            { name: 'reserved_ip', status: 'skipped', reason: 'not_run' },
+            { name: 'redirect', status: 'skipped', reason: 'some_future_reason' },
+          ],
+        },
+      });
+      const outcomes = $$(el, '[part~=checks] li .outcome').map((o) => o.textContent!.trim());
+      expect(outcomes).to.deep.equal(['Passed', 'Host name not found', 'Not run', 'Skipped']);
+      expect(outcomes, 'no bare "Failed" where the reason is known').not.to.include('Failed');
+      expect(text(el)).to.contain('Failed: Public addresses only (Host name not found).');
     });
 
     it('labels each offender by what it is: address, host name, redirect hop, identity endpoint or value', async () => {
@@ -347,13 +366,14 @@ describe('pts-network-check', () => {
       const el = await fixture<PtsNetworkCheck>(
         html`<pts-network-check .provider=${hooks} .edition=${hookEdition} ownership-confirmed export-authorized .result=${{
           status: 'passed',
-          checks: [...passedAll.slice(0, 5), { name: 'ownership', status: 'skipped', detail }],
+          checks: [...passedAll.slice(0, 5), { name: 'ownership', status: 'skipped', reason: 'no_identity', detail }],
         }}></pts-network-check>`,
       );
       const last = $$(el, '[part~=checks] li').at(-1)!;
       expect(last.className).to.equal('skipped');
       expect(last.querySelector('.check-name')!.textContent).to.equal('Receiver identity');
-      expect(last.textContent).to.contain('Skipped').and.contain(detail);
+      expect(last.textContent).to.contain('Proved by a signed test event').and.contain(detail);
+      expect(text(el)).to.contain('Every check that applies passed').and.not.contain('All checks passed');
       expect(text(el)).not.to.contain('Answers as Hooks');
       expect(hintNamed(el, 'What the checks mean').hint.textContent).to.contain('A signed test event, answered with a 2xx status');
     });

@@ -5,7 +5,7 @@ import { live } from 'lit/directives/live.js';
 import type { CheckName, UrlCheckEntry } from '../../core/contract/schemas.js';
 import type { Edition, Provider } from '../../core/providers/types.js';
 import { CHECK_NAMES } from '../../core/contract/vocabulary.js';
-import { checkLabel, checkList, checkListStyles, type CheckListWords, type CheckRow } from '../base/check-list.js';
+import { checkLabel, checkList, checkListStyles, checkWords, passedText, type CheckListWords, type CheckRow } from '../base/check-list.js';
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
@@ -255,11 +255,12 @@ export class PtsNetworkCheck extends PtsElement {
     </pts-hint>`;
   }
 
-  private readonly words: CheckListWords = {
-    label: (name) => this.checkLabel(name),
-    outcome: (status) => this.t(`network.outcome.${status}`),
-    offender: (row) => this.t(offenderLabel(row.name, row.offender ?? '')),
-  };
+  private get words(): CheckListWords {
+    return {
+      ...checkWords((key, ...args) => this.t(key, ...args), this.provider?.label ?? '', this.webhook),
+      offender: (row) => this.t(offenderLabel(row.name, row.offender ?? '')),
+    };
+  }
 
   private renderResults(): TemplateResult | typeof nothing {
     if (!this.checking && !this.result) return nothing;
@@ -290,10 +291,13 @@ export class PtsNetworkCheck extends PtsElement {
     if (result.status === 'passed') {
       return html`<div class="notice success">
         ${icon('checkCircle')}
-        <p class="body">${this.t('network.passed', { url: result.normalized_url || this.baseUrl.trim() })}</p>
+        <p class="body">${passedText((key, ...args) => this.t(key, ...args), result.checks, result.normalized_url || this.baseUrl.trim())}</p>
       </div>`;
     }
-    const failed = result.checks.filter((c) => c.status === 'failed').map((c) => this.checkLabel(c.name));
+    const words = this.words;
+    const failed = result.checks
+      .filter((c) => c.status === 'failed')
+      .map((c) => (c.reason ? this.t('network.blocked.item', { check: words.label(c.name), outcome: words.outcome(c) }) : words.label(c.name)));
     const cloud = this.provider?.editions.some((e) => e.mode === 'cloud' && !e.baseUrl) ?? false;
     return html`<div class="notice danger blocked">
       ${icon('shield')}
@@ -320,7 +324,9 @@ export class PtsNetworkCheck extends PtsElement {
   private liveText(): string {
     if (this.checking) return this.t('network.running');
     if (this.error) return this.t(`error.${this.error.code}`);
-    if (this.result?.status === 'passed') return this.t('network.passed', { url: this.result.normalized_url || this.baseUrl.trim() });
+    if (this.result?.status === 'passed') {
+      return passedText((key, ...args) => this.t(key, ...args), this.result.checks, this.result.normalized_url || this.baseUrl.trim());
+    }
     if (this.result?.status === 'blocked') return this.t('network.blocked.title');
     return '';
   }
