@@ -383,5 +383,72 @@ describe('pts-auth', () => {
       expect(events.map((e) => e.detail)).to.deep.equal([{ signing: 'github-hmac-sha256' }]);
       await accessible(el);
     });
+
+    describe('the signing secret', () => {
+      const mountHooks = () => fixture<PtsAuth>(html`<pts-auth .provider=${hooks} .edition=${hookEdition} credential-allowed></pts-auth>`);
+      const type = async (el: PtsAuth, value: string) => {
+        const input = $<HTMLInputElement>(el, '#credential')!;
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        await elementUpdated(el);
+      };
+
+      it('refuses a weak secret: the field says why, and it never counts as entered', async () => {
+        const el = await mountHooks();
+        const changes = record<{ filled: boolean }>(el, 'pts-auth-credential-change');
+        await type(el, 'short');
+        expect($(el, '#secret-strength')!.textContent).to.contain('whsec_');
+        expect($<HTMLInputElement>(el, '#stored')!.disabled).to.equal(true);
+        expect(el.validate()).to.equal(false);
+        expect(changes.filter((c) => c.detail.filled)).to.have.length(0);
+        $$<HTMLInputElement>(el, 'input[name=signing]')[1]!.click();
+        await elementUpdated(el);
+        expect($(el, '#secret-strength')!.textContent).to.contain('at least 32 characters');
+        await type(el, 'a'.repeat(40));
+        expect($(el, '#secret-strength')!.textContent).to.contain('Too easy to guess');
+        await accessible(el);
+      });
+
+      it('generates a strong secret, copies it, and counts it only once the customer has stored it', async () => {
+        const el = await mountHooks();
+        const changes = record<{ filled: boolean }>(el, 'pts-auth-credential-change');
+        $<HTMLButtonElement>(el, '[part~=generate]')!.click();
+        await elementUpdated(el);
+        const input = $<HTMLInputElement>(el, '#credential')!;
+        expect(input.value).to.match(/^whsec_[A-Za-z0-9+/]{43}=$/);
+        expect(atob(input.value.slice(6)).length, '32 random bytes').to.equal(32);
+        expect(input.type, 'shown, so it can be checked and copied').to.equal('text');
+        expect($(el, '#secret-strength')!.textContent).to.contain('Strong enough');
+        expect(text(el)).to.contain('A new secret is in the field');
+        expect(changes.filter((c) => c.detail.filled), 'not before it is stored').to.have.length(0);
+        expect(el.validate()).to.equal(false);
+        await elementUpdated(el);
+        expect(text(el)).to.contain('it is never shown again after Save');
+        expect($<HTMLButtonElement>(el, '[part~=copy-secret]')).to.exist;
+        $<HTMLInputElement>(el, '#stored')!.click();
+        await elementUpdated(el);
+        expect(changes.map((c) => c.detail.filled)).to.deep.equal([true]);
+        expect(el.validate()).to.equal(true);
+        // The secret is only ever in the input's value: no attribute and no event carries it.
+        expect(allAttributeValues(root(el)).some((v) => v.includes(input.value.slice(6, 20)))).to.equal(false);
+        expect(JSON.stringify(changes)).not.to.contain(input.value.slice(6, 20));
+        const other = input.value;
+        $<HTMLButtonElement>(el, '[part~=generate]')!.click();
+        await elementUpdated(el);
+        expect(input.value).not.to.equal(other);
+        expect($<HTMLInputElement>(el, '#stored')!.checked, 'a new secret is stored again').to.equal(false);
+        expect(changes.map((c) => c.detail.filled)).to.deep.equal([true, false]);
+        await accessible(el);
+      });
+
+      it('makes a hex secret for GitHub-style signing', async () => {
+        const el = await mountHooks();
+        $$<HTMLInputElement>(el, 'input[name=signing]')[1]!.click();
+        await elementUpdated(el);
+        $<HTMLButtonElement>(el, '[part~=generate]')!.click();
+        await elementUpdated(el);
+        expect($<HTMLInputElement>(el, '#credential')!.value).to.match(/^[0-9a-f]{64}$/);
+      });
+    });
   });
 });

@@ -108,4 +108,13 @@ export const authStyles = css`
     height: 0.95em;
     margin-inline-start: 3px;
   }
+  .secret-tools {
+    margin-block-start: var(--_s2);
+  }
+  .choice.stored {
+    display: flex;
+    gap: var(--_s2);
+    align-items: flex-start;
+    margin-block-start: var(--_s2);
+  }
 `;
