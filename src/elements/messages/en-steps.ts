@@ -200,6 +200,8 @@ const readiness = {
   'ready.status.ready': 'Ready',
   'ready.status.not-ready': 'Not ready',
   'ready.status.not-applicable': 'Not applicable',
+  'ready.folded.one': '{count} item does not apply',
+  'ready.folded.other': '{count} items do not apply',
   'ready.cloud-target': 'Cloud target',
   'ready.self-hosted-target': 'Self-hosted target',
   'ready.allowlist': 'Allowlist',

@@ -84,8 +84,12 @@ const TONES: Record<ReadyStatus, string> = {
  * reason.
  *
  * @tagname pts-readiness
- * @csspart list - The checklist.
- * @csspart item - One ready state.
+ * Items that do not apply (the cloud target on a self-hosted setup) fold into
+ * one closed disclosure under the list, "2 items do not apply".
+ *
+ * @csspart list - The checklist (also `ready-list`).
+ * @csspart item - One ready state (also `ready-item`).
+ * @csspart ready-folded - The disclosure holding the items that do not apply.
  */
 export class PtsReadiness extends PtsElement {
   static override tag = 'pts-readiness';
@@ -116,6 +120,7 @@ export class PtsReadiness extends PtsElement {
     const byKey = new Map(this.items.map((i) => [i.key, i]));
     const items = READY_KEYS.map((key): ReadyItem => byKey.get(key) ?? { key, status: 'not-ready' });
     const applicable = items.filter((i) => i.status !== 'not-applicable');
+    const folded = items.filter((i) => i.status === 'not-applicable');
     const ready = applicable.filter((i) => i.status === 'ready').length;
     const total = applicable.length;
     return html`<section class="box card" aria-labelledby="ready-title">
@@ -127,8 +132,16 @@ export class PtsReadiness extends PtsElement {
         </span>
       </div>
       <ul part="list ready-list">
-        ${items.map((i) => this.renderItem(i))}
+        ${applicable.map((i) => this.renderItem(i))}
       </ul>
+      ${folded.length
+        ? html`<details class="folded" part="ready-folded">
+            <summary>${icon('chevron', 'chevron')}${this.n('ready.folded', folded.length)}</summary>
+            <ul>
+              ${folded.map((i) => this.renderItem(i))}
+            </ul>
+          </details>`
+        : nothing}
     </section>`;
   }
 }
