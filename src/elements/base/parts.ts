@@ -1,66 +1,20 @@
 /**
- * Part names a host can style from outside the root, `provider-target-setup::part(button-primary)`:
- * every sub-element nested in another of ours exports these (`exportparts`),
- * so they reach the root's host whatever the nesting. The shared names mean
- * the same thing in every element; the others are unique to one element.
+ * Parts a host can style from outside the root, `provider-target-setup::part(button-primary)`.
+ * Every sub-element nested in another of ours exports the parts it renders
+ * (`exportparts`), its own nested elements' included, so they reach the root's
+ * host whatever the nesting. The shared names (button, input, card, notice…)
+ * mean the same thing in every element; the others are unique to one.
  */
-export const EXPORTED_PARTS = [
-  // Shared by every element
-  'button',
-  'button-primary',
-  'button-danger',
-  'button-ghost',
-  'input',
-  'card',
-  'choice',
-  'check',
-  'badge',
-  'notice',
-  'notice-info',
-  'notice-success',
-  'notice-warning',
-  'notice-danger',
-  'link',
-  // pts-step-path
-  'step-list',
-  'step-item',
-  'step-marker',
-  'step-name',
-  'step-connector',
-  'step-toggle',
-  // pts-integration-status
-  'provider-list',
-  'provider',
-  'target',
-  // pts-deployment-mode, pts-allowlist-status
-  'group',
-  'option',
-  'addresses',
-  // pts-network-check
-  'run',
-  'checks',
-  // pts-auth
-  'auth-required',
-  'credential',
-  'connect',
-  'generate',
-  'copy-secret',
-  'secret-stored',
-  // pts-readiness
-  'ready-list',
-  'ready-item',
-  'ready-folded',
-  // pts-revoke, pts-fallback
-  'disconnect',
-  'choose',
-  // pts-hint
-  'hint-trigger',
-  'hint-panel',
-] as const;
 
-export type ExportedPart = (typeof EXPORTED_PARTS)[number];
-
-export const EXPORTPARTS = EXPORTED_PARTS.join(', ');
+/** Every part name rendered in `root` and every name its nested elements export: what its host passes on. */
+export function renderedPartNames(root: ParentNode): string {
+  const names = new Set<string>();
+  for (const el of root.querySelectorAll('[part], [exportparts]')) {
+    for (const name of el.part) names.add(name);
+    for (const name of (el.getAttribute('exportparts') ?? '').split(',')) if (name.trim()) names.add(name.trim());
+  }
+  return [...names].sort().join(', ');
+}
 
 /**
  * The shared parts follow from the shared control classes (`base/styles.ts`),
@@ -68,7 +22,7 @@ export const EXPORTPARTS = EXPORTED_PARTS.join(', ');
  * template naming it: `.btn.primary` is `button button-primary`, `.notice.danger`
  * is `notice notice-danger`. Parts a template names itself stay.
  */
-const CLASS_PARTS: ReadonlyArray<readonly [selector: string, parts: readonly ExportedPart[]]> = [
+const CLASS_PARTS: ReadonlyArray<readonly [selector: string, parts: readonly string[]]> = [
   ['.btn', ['button']],
   ['.btn.primary', ['button-primary']],
   ['.btn.danger', ['button-danger']],
@@ -94,7 +48,7 @@ export function applySharedParts(root: ParentNode): void {
     const parts = CLASS_PARTS.filter(([selector]) => el.matches(selector)).flatMap(([, names]) => names);
     const before = derived.get(el);
     if (before && before.length === parts.length && before.every((p, i) => p === parts[i]) && parts.every((p) => el.part.contains(p))) continue;
-    for (const old of before ?? []) if (!parts.includes(old as ExportedPart)) el.part.remove(old);
+    for (const old of before ?? []) if (!parts.includes(old)) el.part.remove(old);
     el.part.add(...parts);
     derived.set(el, parts);
   }

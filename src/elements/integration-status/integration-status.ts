@@ -3,7 +3,6 @@ import { property } from 'lit/decorators.js';
 import type { TargetRecord, TargetState } from '../../core/contract/schemas.js';
 import { PROVIDER_SUMMARIES } from '../../core/providers/summary.js';
 import { DEPLOYMENT_MODES, type ProviderSummary } from '../../core/providers/types.js';
-import { localProviders } from '../base/catalog-text.js';
 import { icon, type IconName } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import { MODE_ICONS, targetName, type PtsErrorView } from '../base/view.js';
@@ -195,7 +194,7 @@ export class PtsIntegrationStatus extends PtsElement {
     const omitted = this.known && this.omitted > 0 ? html`<p class="omitted muted small">${this.t('status.omitted', { count: this.omitted })}</p>` : nothing;
     return html`${lead}${omitted}
       <ul class="providers" part="list provider-list" aria-label=${this.t('status.providers')}>
-        ${localProviders(this, this.providers).map((p) => this.renderProvider(p))}
+        ${this.providers.map((p) => this.renderProvider({ ...p, label: this.catalogText(`provider.${p.id}.label`, p.label) }))}
       </ul>`;
   }
 
