@@ -18,6 +18,8 @@ export interface CheckRow {
 export interface CheckListWords {
   label(name: CheckName): string;
   outcome(row: CheckRow): string;
+  /** The backend's detail of a check, or nothing where it does not fit (another language); the detail as sent without this. */
+  detail?(row: CheckRow): string | undefined;
   /** What a failed check's offender is ("Address", "Host"…). */
   offender?(row: CheckRow): string;
 }
@@ -70,17 +72,18 @@ export function checkList(rows: readonly CheckRow[], words: CheckListWords, opti
   const compact = options.compact === true;
   const sorted = [...rows].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
   return html`<ol class="checks ${compact ? 'compact' : ''}" part=${options.part ?? nothing}>
-    ${sorted.map(
-      (row) => html`<li class=${row.status}>
+    ${sorted.map((row) => {
+      const detail = words.detail ? words.detail(row) : row.detail;
+      return html`<li class=${row.status}>
         <span class="mark">${icon(MARK[row.status], row.status === 'pending' ? 'spin' : '')}</span>
         <span class="check-name">${words.label(row.name)}</span>
         <span class=${compact && row.status === 'passed' ? 'sr-only' : 'outcome'}>${words.outcome(row)}</span>
-        ${!compact && row.detail ? html`<span class="check-detail">${row.detail}</span>` : nothing}
+        ${!compact && detail ? html`<span class="check-detail">${detail}</span>` : nothing}
         ${!compact && row.offender && row.status === 'failed' && words.offender
           ? html`<span class="offender">${words.offender(row)} <code>${row.offender}</code></span>`
           : nothing}
-      </li>`,
-    )}
+      </li>`;
+    })}
   </ol>`;
 }
 

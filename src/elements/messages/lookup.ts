@@ -133,6 +133,11 @@ function template(key: MessageKey, options: MessageOptions, english: EnglishTabl
   return translated(key, options) ?? english[key] ?? key;
 }
 
+/** Whether words of `lang` (or its base language) are registered: text a backend sends in English does not fit them. */
+export function hasLanguage(lang: string | undefined): boolean {
+  return langTags(lang).some((tag) => bundles.has(tag));
+}
+
 /** Whether anything could replace an English word: host overrides, or a bundle (loaded or lazy) for the language. */
 export function mayTranslate(options: MessageOptions): boolean {
   if (options.overrides && Object.keys(options.overrides).length > 0) return true;

@@ -10,7 +10,7 @@ import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
-import { formatList, type MessageKey } from '../messages/lookup.js';
+import { formatList, hasLanguage, type MessageKey } from '../messages/lookup.js';
 import { networkCheckStyles } from './network-check.styles.js';
 import { loadUrlPolicy, urlPolicy } from './url-policy.js';
 import { laterEnglish } from '../messages/en-steps.js';
@@ -259,6 +259,8 @@ export class PtsNetworkCheck extends PtsElement {
     return {
       ...checkWords((key, ...args) => this.t(key, ...args), this.provider?.label ?? '', this.webhook),
       offender: (row) => this.t(offenderLabel(row.name, row.offender ?? '')),
+      // The backend words its detail in English; in another language the reason's own wording stands alone.
+      detail: (row) => (hasLanguage(this.resolvedLang) ? undefined : row.detail),
     };
   }
 
