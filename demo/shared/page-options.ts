@@ -5,6 +5,7 @@
  *   ?dir=rtl    right-to-left layout
  *   ?brand      the brand theme of brand.css: tokens and parts only
  */
+import '../../src/locales/de.js';
 
 export function applyPageOptions(): void {
   const params = new URLSearchParams(location.search);

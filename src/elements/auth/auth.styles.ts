@@ -61,6 +61,15 @@ export const authStyles = css`
     min-height: 38px;
     min-width: 5.5rem;
   }
+  /* The credential keeps the whole width on a phone; Show moves under it. */
+  @container (max-width: 440px) {
+    .secret {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .secret .btn {
+      justify-self: start;
+    }
+  }
   .locked {
     display: flex;
     gap: var(--_s2);
