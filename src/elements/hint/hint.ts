@@ -21,7 +21,9 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in H
  * @slot - The explanation (text and inline content).
  * @fires {CustomEvent<{ open: boolean }>} pts-hint-toggle - The explanation opened or closed through the button, Escape, an outside click or `show()` / `hide()` / `toggle()` (not when `open` is set directly).
  * @csspart trigger - The button.
+ * @csspart hint-trigger - The button, by the name it has outside the element.
  * @csspart panel - The floating explanation.
+ * @csspart hint-panel - The floating explanation, by the name it has outside the element.
  */
 export class PtsHint extends PtsElement {
   static override tag = 'pts-hint';

@@ -29,14 +29,17 @@ const STATE_LOOK: Record<FamilyState, { tone: string; icon: IconName }> = {
  * @fires {CustomEvent<{ provider: ProviderId; targetId: string }>} pts-status-reconnect - Repair a target that is not connected (auth required, blocked, revoked).
  * @fires {CustomEvent<{ provider: ProviderId; targetId: string }>} pts-status-revoke - Start revoking a target that still holds credentials.
  * @fires {CustomEvent<Record<string, never>>} pts-status-retry - Load the status again after an error.
- * @csspart list - The list of providers (also `provider-list`).
+ * @csspart list - The list of providers.
+ * @csspart provider-list - The list, by the name it has outside the element.
  * @csspart provider - One provider family (a `card`).
  * @csspart target - One saved target.
  * @csspart button - Every button; the Add, Reconnect and Revoke buttons, and Try again.
  * @csspart button-primary - Reconnect where the target needs new authorisation.
  * @csspart card - Each provider family.
  * @csspart badge - A state badge.
- * @csspart notice - The notices (empty list, not loaded, load failure); also `notice-info`, `notice-danger`.
+ * @csspart notice - The notices (empty list, not loaded, load failure).
+ * @csspart notice-info - The empty-list notice.
+ * @csspart notice-danger - The load failure.
  * @cssstate loading - The status is loading.
  * @cssstate error - The status could not be loaded.
  */

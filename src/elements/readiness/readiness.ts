@@ -87,8 +87,10 @@ const TONES: Record<ReadyStatus, string> = {
  * Items that do not apply (the cloud target on a self-hosted setup) fold into
  * one closed disclosure under the list, "2 items do not apply".
  *
- * @csspart list - The checklist (also `ready-list`).
- * @csspart item - One ready state (also `ready-item`).
+ * @csspart list - The checklist.
+ * @csspart ready-list - The checklist, by the name it has outside the element.
+ * @csspart item - One ready state.
+ * @csspart ready-item - One ready state, by the name it has outside the element.
  * @csspart ready-folded - The disclosure holding the items that do not apply.
  */
 export class PtsReadiness extends PtsElement {

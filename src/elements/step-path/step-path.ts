@@ -24,9 +24,12 @@ type StepState = 'complete' | 'skipped' | 'current' | 'upcoming' | 'blocked';
  *
  * @tagname pts-step-path
  * @fires {CustomEvent<{ step: StepId }>} pts-step-select - A completed step was chosen (only with `navigable`).
- * @csspart list - The ordered list of steps (also `step-list`).
- * @csspart step - One step (also `step-item`).
- * @csspart marker - The number or check mark of a step (also `step-marker`).
+ * @csspart list - The ordered list of steps.
+ * @csspart step-list - The list, by the name it has outside the element.
+ * @csspart step - One step.
+ * @csspart step-item - One step, by the name it has outside the element.
+ * @csspart marker - The number or check mark of a step.
+ * @csspart step-marker - The marker, by the name it has outside the element.
  * @csspart step-name - A step's name.
  * @csspart step-connector - The line from a step to the one before it.
  * @csspart step-toggle - The compact path's button (below 480 px).
