@@ -163,48 +163,17 @@ describe('POST /targets and GET /targets/{id}', () => {
     }
   });
 
-  it('saves a webhook target with a signing scheme kept beside the secret', async () => {
-    const h = harness();
+  /** Checks a webhook endpoint URL; returns the body of a save for it with `credential` and `signing`. */
+  async function webhookSave(h: ReturnType<typeof harness>, url: string) {
     const check = await h.json(UrlCheckResponseSchema, 200, 'POST', `${BASE}/url-checks`, {
       provider: 'webhook',
       edition: 'webhook',
       deployment_mode: 'webhook',
-      base_url: 'https://hooks.acme.example/scanner?team=web',
+      base_url: url,
       ownership_confirmed: true,
       export_authorized: true,
     });
-    const saved = await h.json(TargetRecordSchema, 201, 'POST', `${BASE}/targets`, {
-      provider: 'webhook',
-      edition: 'webhook',
-      deployment_mode: 'webhook',
-      base_url: check.normalized_url,
-      check_id: check.check_id,
-      allowlist_status: 'direct',
-      ownership_confirmed: true,
-      export_authorized: true,
-      auth_method: 'signing_secret',
-      token_type: 'webhook_hmac_secret',
-      // A signing secret must be strong enough (at least 32 characters here); the canary is inside it.
-      credential: `${CANARY}-0123456789abcdef`,
-      signing: 'github-hmac-sha256',
-    });
-    assert.equal(saved.base_url, 'https://hooks.acme.example/scanner?team=web');
-    assert.equal(saved.signing, 'github-hmac-sha256', 'the record tells the host which signature to verify');
-    assert.equal((await h.store.getSecret(saved.id))?.signing, 'github-hmac-sha256');
-    assertNoLeak(h);
-  });
-
-  it('refuses a weak signing secret, as the element does, without echoing it', async () => {
-    const h = harness();
-    const check = await h.json(UrlCheckResponseSchema, 200, 'POST', `${BASE}/url-checks`, {
-      provider: 'webhook',
-      edition: 'webhook',
-      deployment_mode: 'webhook',
-      base_url: 'https://hooks.acme.example/in',
-      ownership_confirmed: true,
-      export_authorized: true,
-    });
-    const save = (credential: string, signing: string) => ({
+    return (credential: string, signing: string) => ({
       provider: 'webhook',
       edition: 'webhook',
       deployment_mode: 'webhook',
@@ -218,6 +187,22 @@ describe('POST /targets and GET /targets/{id}', () => {
       credential,
       signing,
     });
+  }
+
+  it('saves a webhook target with a signing scheme kept beside the secret', async () => {
+    const h = harness();
+    const save = await webhookSave(h, 'https://hooks.acme.example/scanner?team=web');
+    // A signing secret must be strong enough (at least 32 characters here); the canary is inside it.
+    const saved = await h.json(TargetRecordSchema, 201, 'POST', `${BASE}/targets`, save(`${CANARY}-0123456789abcdef`, 'github-hmac-sha256'));
+    assert.equal(saved.base_url, 'https://hooks.acme.example/scanner?team=web');
+    assert.equal(saved.signing, 'github-hmac-sha256', 'the record tells the host which signature to verify');
+    assert.equal((await h.store.getSecret(saved.id))?.signing, 'github-hmac-sha256');
+    assertNoLeak(h);
+  });
+
+  it('refuses a weak signing secret, as the element does, without echoing it', async () => {
+    const h = harness();
+    const save = await webhookSave(h, 'https://hooks.acme.example/in');
     for (const [secret, signing] of [
       ['hunter2', 'github-hmac-sha256'],
       ['passwordpasswordpasswordpassword', 'github-hmac-sha256'],

@@ -5,6 +5,7 @@
  * shows).
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import type { ProviderTargetSetup } from '../../src/index.js';
 import { PROVIDERS } from '../../src/core/providers/index.js';
 import { catalogTexts } from '../../src/core/providers/text.js';
@@ -82,6 +83,24 @@ function deepAllButtons(node: Node): HTMLButtonElement[] {
   return found;
 }
 
+/** From the status list to a typed, confirmed Jira Data Center URL, pressing the German buttons. */
+async function toJiraUrl(el: ProviderTargetSetup, seen?: Record<string, string[]>): Promise<LitElement> {
+  pressDe(el, say('status.addLabel', { provider: 'Jira' }));
+  await phase(el, 'edition');
+  must<HTMLInputElement>(part(el, 'pts-deployment-mode'), 'input[type=radio][value="jira-dc"]').click();
+  await settle(el);
+  if (seen) seen.deployment = english(el);
+  pressDe(el, say('root.continue'));
+  await settle(el);
+  const net = part(el, 'pts-network-check');
+  must<HTMLInputElement>(net, '#ownership').click();
+  must<HTMLInputElement>(net, '#authorisation').click();
+  await settle(el);
+  typeInto(must<HTMLInputElement>(net, '#url'), 'https://jira.example.com');
+  await settle(el);
+  return net;
+}
+
 describe('German on demand', () => {
   it('is fetched the first time an element renders with lang="de", then replaces the English', async () => {
     await scenario('self-hosted-ready');
@@ -116,20 +135,7 @@ describe('German (lang="de")', () => {
     seen.status = english(el);
     expect(part(el, 'pts-step-path').shadowRoot!.textContent).to.contain('Integrationsstatus');
 
-    pressDe(el, say('status.addLabel', { provider: 'Jira' }));
-    await phase(el, 'edition');
-    must<HTMLInputElement>(part(el, 'pts-deployment-mode'), 'input[type=radio][value="jira-dc"]').click();
-    await settle(el);
-    seen.deployment = english(el);
-    pressDe(el, say('root.continue'));
-    await settle(el);
-
-    const net = part(el, 'pts-network-check');
-    must<HTMLInputElement>(net, '#ownership').click();
-    must<HTMLInputElement>(net, '#authorisation').click();
-    await settle(el);
-    typeInto(must<HTMLInputElement>(net, '#url'), 'https://jira.example.com');
-    await settle(el);
+    const net = await toJiraUrl(el, seen);
     seen.network = english(el);
     must<HTMLButtonElement>(net, 'button[part~=run]').click();
     await phase(el, 'allowlist');
@@ -149,18 +155,7 @@ describe('German (lang="de")', () => {
   it('shows the blocked panel in German, without the backend’s English details', async () => {
     await scenario('url-blocked-private-network');
     const el = await mount({ lang: 'de-AT' });
-    pressDe(el, say('status.addLabel', { provider: 'Jira' }));
-    await phase(el, 'edition');
-    must<HTMLInputElement>(part(el, 'pts-deployment-mode'), 'input[type=radio][value="jira-dc"]').click();
-    await settle(el);
-    pressDe(el, say('root.continue'));
-    await settle(el);
-    const net = part(el, 'pts-network-check');
-    must<HTMLInputElement>(net, '#ownership').click();
-    must<HTMLInputElement>(net, '#authorisation').click();
-    await settle(el);
-    typeInto(must<HTMLInputElement>(net, '#url'), 'https://jira.example.com');
-    await settle(el);
+    const net = await toJiraUrl(el);
     must<HTMLButtonElement>(net, 'button[part~=run]').click();
     await waitUntil(() => net.shadowRoot!.textContent!.includes(deMessages['network.blocked.title']), 'blocked panel', { timeout: 5000 });
     await settle(el);
