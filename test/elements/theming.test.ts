@@ -32,6 +32,8 @@ describe('theming with parts', () => {
     const cards = deepAll(status, '.card');
     expect(cards.length).to.be.greaterThan(0);
     expect(getComputedStyle(cards[0]!).borderTopColor).to.equal('rgb(7, 8, 9)');
+    const frame = el.shadowRoot!.querySelector('[part~=base]')!;
+    expect([...frame.part], 'the frame is the base part, not one of the cards').not.to.include('card');
     const names = deepAll(part(el, 'pts-step-path'), '.name');
     expect(names.map((n) => getComputedStyle(n).color)).to.deep.equal(names.map(() => 'rgb(250, 250, 240)'));
   });

@@ -29,7 +29,8 @@ const CLASS_PARTS: ReadonlyArray<readonly [selector: string, parts: readonly str
   ['.btn.ghost', ['button-ghost']],
   ['input:not([type=radio]):not([type=checkbox]), textarea:not(.clip), select', ['input']],
   ['input[type=radio], input[type=checkbox]', ['check']],
-  ['.card', ['card']],
+  // The root's own frame is its `base` part, not a card among the others.
+  ['.card:not(.shell)', ['card']],
   ['.choice', ['choice']],
   ['.notice', ['notice']],
   ['.notice.info', ['notice-info']],
