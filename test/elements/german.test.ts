@@ -13,6 +13,7 @@ import { en } from '../../src/elements/messages/en.js';
 import { loadGerman } from '../../src/locales/de.js';
 import { deCatalog } from '../../src/locales/de/catalog.js';
 import { deMessages } from '../../src/locales/de/messages.js';
+import { SAMPLE_TARGET_IDS } from '../../src/testing/index.js';
 import { deep, idle, mount, must, part, phase, scenario, settle, typeInto } from './provider-target-setup.fixtures.js';
 
 /** Words that only English text has; a German sentence never needs them. */
@@ -123,7 +124,7 @@ describe('German (lang="de")', () => {
     const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, text] of Object.entries(en)) expect(params(de[key]!), key).to.deep.equal(params(text));
     const missing = PROVIDERS.flatMap((p) => catalogTexts(p))
-      .filter(([key, text]) => !(key in deCatalog) && !text.includes('→') && !key.endsWith('.placeholder'))
+      .filter(([key, text]) => !(key in deCatalog) && !text.includes('→') && !(key.endsWith('.placeholder') && !/your/.test(text)))
       .filter(([key]) => !/^(provider\.[^.]+|edition\.[^.]+)\.label$/.test(key) || key.startsWith('provider.webhook') || key.startsWith('edition.webhook'))
       .map(([key]) => key);
     expect(missing).to.deep.equal([]);
@@ -160,5 +161,30 @@ describe('German (lang="de")', () => {
     await waitUntil(() => net.shadowRoot!.textContent!.includes(deMessages['network.blocked.title']), 'blocked panel', { timeout: 5000 });
     await settle(el);
     expect(english(el)).to.deep.equal([]);
+  });
+
+  it('shows the cloud tenant step, a saved target and the revoke steps in German', async () => {
+    await scenario('revoke');
+    const el = await mount({ lang: 'de', targetId: SAMPLE_TARGET_IDS.cloudConnected });
+    await phase(el, 'existing-target');
+    await idle(el);
+    const seen: Record<string, string[]> = { existing: english(el) };
+    must<HTMLButtonElement>(el.shadowRoot!, '[part~=actions] .btn.danger').click();
+    await phase(el, 'revoke-at-provider');
+    await idle(el);
+    seen.revoke = english(el);
+
+    await scenario('cloud-ready');
+    const cloud = await mount({ lang: 'de' });
+    pressDe(cloud, say('status.addLabel', { provider: 'GitHub' }));
+    await phase(cloud, 'edition');
+    must<HTMLInputElement>(part(cloud, 'pts-deployment-mode'), 'input[type=radio][value="github-com"]').click();
+    await settle(cloud);
+    pressDe(cloud, say('root.continue'));
+    await settle(cloud);
+    typeInto(must<HTMLInputElement>(part(cloud, 'pts-tenant'), '#tenant'), 'acme');
+    await settle(cloud);
+    seen.tenant = english(cloud);
+    expect(seen).to.deep.equal({ existing: [], revoke: [], tenant: [] });
   });
 });

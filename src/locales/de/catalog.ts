@@ -1,14 +1,15 @@
 /**
  * The German words of the provider catalog, by catalog text key
  * (`core/providers/text.ts`). Left in English on purpose: product and edition
- * names, placeholders (addresses and identifiers), and the menu paths of
- * provider pages (`Settings → Developer settings → …`), which name what the
- * provider's own interface shows.
+ * names, placeholders that are real addresses, and the menu paths of provider
+ * pages (`Settings → Developer settings → …`), which name what the provider's
+ * own interface shows.
  */
 import type { CatalogTextKey } from '../../core/providers/text.js';
 
 export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.jira-cloud.tenant.label': 'URL der Jira-Site',
+  'edition.jira-cloud.tenant.placeholder': 'https://ihre-site.atlassian.net',
   'edition.jira-cloud.tenant.help': 'Die Adresse Ihrer Jira-Cloud-Site. Ältere Sites enden auf .jira.com. Nach einer Umbenennung verwenden Sie die neue Adresse.',
   'edition.jira-cloud.method.oauth2_3lo.label': 'OAuth 2.0 (3LO): Zugriff bei Atlassian freigeben',
   'edition.jira-cloud.method.oauth2_3lo.grants': 'Vorgänge und Kommentare als der freigebende Benutzer anlegen und bearbeiten, nie über dessen Jira-Projektberechtigungen hinaus (Browse Projects, Create Issues, Edit Issues). Mit offline_access kann das Produkt den Zugriff erneuern, ohne erneut zu fragen.',
@@ -32,6 +33,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.jira-dc.note.pat-version': 'Persönliche Zugriffstokens brauchen Jira 8.14 oder neuer.',
   'edition.jira-dc.note.api-v2': 'Data Center bietet nur die REST-API-Version 2 und erwartet Wiki-Markup, nicht das Dokumentformat der Cloud.',
   'edition.github-com.tenant.label': 'Organisation oder Konto',
+  'edition.github-com.tenant.placeholder': 'ihre-organisation',
   'edition.github-com.tenant.help': 'Der Login der Organisation (oder des persönlichen Kontos), der das Repository gehört.',
   'edition.github-com.method.github_app.label': 'Installation der GitHub App',
   'edition.github-com.method.github_app.grants': 'Issues lesen und schreiben sowie Metadaten lesen, nur in den Repositorys, die bei der Installation gewählt wurden. Das Produkt erzeugt selbst Tokens mit einer Stunde Gültigkeit; niemand tippt ein Geheimnis ein.',
@@ -42,6 +44,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.github-com.method.fine_grained_pat.hint.prefix': 'Das sieht nicht nach einem feingranularen Token aus (diese beginnen mit github_pat_). Klassische Tokens (ghp_) reichen viel weiter als Issues; erstellen Sie stattdessen ein feingranulares.',
   'edition.github-com.note.installation-token-format': 'Installationstokens von GitHub Apps in einem längeren zustandslosen Format (etwa 520 Zeichen) werden ab dem 2026-04-27 eingeführt.',
   'edition.ghe-com.tenant.label': 'Enterprise-Subdomain',
+  'edition.ghe-com.tenant.placeholder': 'ihr-enterprise.ghe.com',
   'edition.ghe-com.tenant.help': 'Die Subdomain, die Ihr Enterprise beim Onboarding gewählt hat, allein oder als https://<subdomain>.ghe.com.',
   'edition.ghe-com.method.github_app.label': 'Installation der GitHub App',
   'edition.ghe-com.method.github_app.grants': 'Issues lesen und schreiben sowie Metadaten lesen, nur in den Repositorys, die bei der Installation gewählt wurden. Das Produkt erzeugt selbst Tokens mit einer Stunde Gültigkeit; niemand tippt ein Geheimnis ein.',
@@ -64,6 +67,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.ghes.note.fine-grained-beta': 'Ältere GHES-Versionen boten feingranulare persönliche Zugriffstokens nur als Beta, die ein Enterprise einschalten musste: Prüfen Sie Ihre Version.',
   'edition.ghes.note.supported-releases': 'GitHub unterstützt die vier neuesten Feature-Versionen von GHES.',
   'edition.gitlab-com.tenant.label': 'Gruppenpfad',
+  'edition.gitlab-com.tenant.placeholder': 'ihre-gruppe/ihre-untergruppe',
   'edition.gitlab-com.tenant.help': 'Der Pfad der Gruppe, die das Projekt enthält, Untergruppen getrennt durch /.',
   'edition.gitlab-com.method.oauth2.label': 'OAuth 2.0: Zugriff bei GitLab freigeben',
   'edition.gitlab-com.method.oauth2.grants': 'Voller API-Zugriff als der freigebende Benutzer, auf alles, was dieser erreicht: GitLab hat keinen engeren Scope, mit dem sich Issues schreiben lassen. Um Issues anderer zu ändern, braucht es die Rolle Planner oder Reporter; Guest kann nur anlegen.',
@@ -81,6 +85,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.gitlab-com.note.pat-expiry': 'Persönliche Zugriffstokens müssen ablaufen: höchstens nach 365 Tagen, sofern ein Administrator die Grenze nicht ändert.',
   'edition.gitlab-com.note.no-fine-grained': 'Feingranulare persönliche Zugriffstokens werden noch nicht angeboten.',
   'edition.gitlab-dedicated.url.help': 'Die Adresse, die Ihre Benutzer öffnen: https://<tenant>.gitlab-dedicated.com oder Ihre eigene Domain, falls eine aktiv ist.',
+  'edition.gitlab-dedicated.url.placeholder': 'https://ihr-mandant.gitlab-dedicated.com',
   'edition.gitlab-dedicated.method.project_access_token.label': 'Projektzugriffstoken',
   'edition.gitlab-dedicated.method.project_access_token.grants': 'Ein Bot-Mitglied eines Projekts mit der Rolle, die Sie wählen: Wählen Sie Reporter (oder Planner) und den Scope api. Es läuft ab wie jedes GitLab-Token.',
   'edition.gitlab-dedicated.method.project_access_token.hint.prefix': 'GitLab-Zugriffstokens beginnen meist mit glpat-, Administratoren können das Präfix aber ändern. Prüfen Sie, ob Sie das ganze Token kopiert haben.',
@@ -111,6 +116,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.gitlab-self-managed.note.planner-role': 'Die Rolle Planner gibt es ab GitLab 17.7; ältere Versionen brauchen Reporter, um Issues zu ändern.',
   'edition.gitlab-self-managed.note.pat-disable': 'Ab Premium kann ein Administrator persönliche Zugriffstokens abschalten.',
   'edition.bitbucket-cloud.tenant.label': 'Workspace-ID',
+  'edition.bitbucket-cloud.tenant.placeholder': 'ihr-workspace',
   'edition.bitbucket-cloud.tenant.help': 'Der Workspace-Slug aus https://bitbucket.org/<workspace>/<repository>.',
   'edition.bitbucket-cloud.method.scoped_api_token.label': 'API-Token mit Scopes',
   'edition.bitbucket-cloud.method.scoped_api_token.grants': 'Issues in Repositorys lesen und schreiben, die Ihr Atlassian-Konto erreicht, sonst nichts. Scopes schließen einander nicht ein; fügen Sie read:repository:bitbucket nur hinzu, wenn Sie das Repository aus einer Liste wählen möchten.',
@@ -127,6 +133,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.bitbucket-dc.limit.no-issue-tracker': 'Bitbucket Data Center hat keinen Issue-Tracker; dort werden Issues in Jira geführt. Verbinden Sie stattdessen Jira Data Center.',
   'edition.bitbucket-dc.note.server-end': 'Bitbucket Server hat am 2024-02-15 das Ende des Supports erreicht.',
   'edition.trello-cloud.tenant.label': 'Kurzname des Workspace',
+  'edition.trello-cloud.tenant.placeholder': 'ihr_workspace',
   'edition.trello-cloud.tenant.help': 'Der Kurzname aus https://trello.com/w/<short name>: Kleinbuchstaben, Ziffern und Unterstriche.',
   'edition.trello-cloud.method.api_key_token.label': 'API-Schlüssel und Token',
   'edition.trello-cloud.method.api_key_token.grants': 'Lesen und schreiben auf jedem Board, das das freigebende Mitglied sieht (nicht der Scope account). Ein Token funktioniert nur mit dem API-Schlüssel, der es freigegeben hat; wählen Sie beim Freigeben ein Ablaufdatum.',
@@ -136,6 +143,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.trello-cloud.note.no-oauth2': 'OAuth 2.0 für Trello wird noch nicht angeboten: Verbinden Sie sich mit API-Schlüssel und Token.',
   'edition.trello-cloud.note.power-up-keys': 'API-Schlüssel kommen aus dem Power-Up-Adminportal; die alte Seite für App-Schlüssel gibt es nicht mehr.',
   'edition.linear-cloud.tenant.label': 'URL-Schlüssel des Workspace',
+  'edition.linear-cloud.tenant.placeholder': 'ihr-workspace',
   'edition.linear-cloud.tenant.help': 'Der Teil nach linear.app/ in der Adresse Ihres Workspace.',
   'edition.linear-cloud.method.oauth2.label': 'OAuth 2.0: Zugriff bei Linear freigeben',
   'edition.linear-cloud.method.oauth2.grants': 'Lesen und schreiben im Workspace als der freigebende Benutzer. Mit issues:create allein ließen sich Issues anlegen, aber nicht ändern, darum ist write nötig.',
@@ -145,6 +153,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.linear-cloud.method.api_key.hint.prefix': 'Persönliche API-Schlüssel von Linear beginnen meist mit lin_api_. Fügen Sie nur das Token selbst ein.',
   'edition.linear-cloud.note.refresh-tokens': 'Jede OAuth-App von Linear verwendet seit dem 2026-04-01 Refresh-Tokens.',
   'edition.azure-devops-services.tenant.label': 'Name der Organisation',
+  'edition.azure-devops-services.tenant.placeholder': 'ihre-organisation',
   'edition.azure-devops-services.tenant.help': 'Der Name in https://dev.azure.com/<organisation> (oder im älteren https://<organisation>.visualstudio.com).',
   'edition.azure-devops-services.method.entra_oauth.label': 'OAuth mit Microsoft Entra ID',
   'edition.azure-devops-services.method.entra_oauth.grants': 'Work Items (Read & write) als der freigebende Benutzer, im Rahmen seiner Bereichspfad-Berechtigungen. Persönliche Microsoft-Konten können es nicht verwenden.',
@@ -166,6 +175,7 @@ export const deCatalog: { readonly [K in CatalogTextKey]?: string } = {
   'edition.azure-devops-server.note.server-naming': 'Die aktuelle Version heißt Azure DevOps Server, ohne Jahreszahl: Prüfen Sie, welche api-version Ihre Version annimmt.',
   'edition.azure-devops-server.note.api-path': 'Aufrufe für Work Items gehen an <collection>/<project>/_apis.',
   'edition.youtrack-cloud.tenant.label': 'YouTrack-Adresse',
+  'edition.youtrack-cloud.tenant.placeholder': 'https://ihr-name.youtrack.cloud',
   'edition.youtrack-cloud.tenant.help': 'https://<name>.youtrack.cloud, bei älteren Instanzen https://<name>.myjetbrains.com/youtrack.',
   'edition.youtrack-cloud.method.permanent_token.label': 'Permanentes Token',
   'edition.youtrack-cloud.method.permanent_token.grants': 'Handelt als der erstellende Benutzer, beschränkt auf den YouTrack-Dienst (nicht YouTrack Administration). Dieser Benutzer braucht im Zielprojekt das Recht, Issues zu lesen, anzulegen und zu ändern.',
