@@ -38,7 +38,7 @@ export interface VerifyCredentialContext {
  * verdict brings no message.
  */
 export type VerifyCredentialResult = {
-  code: 'CREDENTIALS_REJECTED' | 'NETWORK_UNREACHABLE' | 'PROVIDER_AUTH_REQUIRED' | 'PROVIDER_LIMITATION';
+  code: 'CREDENTIALS_REJECTED' | 'NETWORK_UNREACHABLE' | 'PROVIDER_UNAVAILABLE' | 'PROVIDER_AUTH_REQUIRED' | 'PROVIDER_LIMITATION';
   message?: string;
 };
 

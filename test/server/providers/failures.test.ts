@@ -123,10 +123,11 @@ for (const c of CASES) {
     assert.ok(result.error!.retry_after! > 0 && result.error!.retry_after! <= 60, String(result.error?.retry_after));
   });
 
-  test(`${c.provider}: a provider error and a dropped connection are NETWORK_UNREACHABLE`, async () => {
+  test(`${c.provider}: a provider's server error is PROVIDER_UNAVAILABLE, a dropped connection NETWORK_UNREACHABLE`, async () => {
     const failing = await run(c, { failure: 'server-error' });
-    assert.equal(failing.result.error?.code, 'NETWORK_UNREACHABLE');
+    assert.equal(failing.result.error?.code, 'PROVIDER_UNAVAILABLE');
     assert.match(failing.result.error?.message ?? '', /HTTP 503/);
+    assert.match(failing.result.error?.action?.label ?? '', /status page/);
     const dropped = await run(c, { failure: 'network' });
     assert.equal(dropped.result.error?.code, 'NETWORK_UNREACHABLE');
     assert.match(dropped.result.error?.action?.label ?? '', /firewall, VPN, DNS/);
