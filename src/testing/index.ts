@@ -31,11 +31,14 @@ export {
 } from './dns.js';
 export type { DnsAnswer, DnsWorld } from './dns.js';
 export {
+  asFetch,
   createSimulatedProvider,
   REFUSED_CREDENTIAL_MARK,
-  SIMULATED_PRODUCTS,
-} from './simulated-provider/index.js';
-export type { SimulatedProduct, SimulatedProvider, SimulatedProviderOptions, SimulatedRequest } from './simulated-provider/index.js';
+  SIMULATED_TOKEN,
+  SIMULATED_WEBHOOK_SECRET,
+  TRELLO_API_KEY,
+} from './provider-apis/index.js';
+export type { SimulatedFailure, SimulatedProvider, SimulatedProviderOptions, SimulationOptions } from './provider-apis/index.js';
 export { startWorker } from './browser.js';
 export type { MockWorker, WorkerOptions } from './browser.js';
 export { postMockAuthResult } from './auth-page.js';

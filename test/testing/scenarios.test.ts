@@ -69,6 +69,9 @@ const everyRoute: Array<() => Promise<unknown>> = [
   () => backend.getTarget('t1'),
   () => backend.revokeTarget('t1', { revoked_at_provider: true }),
   () => backend.startAuth({ provider: 'github', edition: 'github-com', auth_method: 'github_app', return_origin: location.origin }),
+  () => backend.listDestinations!('t1', {}),
+  () => backend.saveExportSettings!('t1', { destination: [{ level: 'repository', id: 'acme/a', name: 'acme/a' }] }),
+  () => backend.runTestExport!('t1'),
 ];
 
 describe('msw scenarios', () => {
@@ -79,7 +82,7 @@ describe('msw scenarios', () => {
 
   it('lists every scenario with a label and a description', () => {
     expect(Object.keys(SCENARIOS)).to.deep.equal([...SCENARIO_IDS]);
-    expect(SCENARIO_IDS.length).to.equal(16);
+    expect(SCENARIO_IDS.length).to.equal(25);
     for (const id of SCENARIO_IDS) {
       expect(SCENARIOS[id].id).to.equal(id);
       expect(SCENARIOS[id].label.length, id).to.be.greaterThan(3);
