@@ -10,7 +10,7 @@ export type { HandlerOptions } from './handlers.js';
 export { createScenarioBackend, scenarioOptions, scenarioWorld, worldServices } from './scenario-backend.js';
 export type { BackendOverrides, ScenarioBackend, ScenarioWorld } from './scenario-backend.js';
 export { createDemoServices, type DemoServices } from './demo.js';
-export { isScenarioId, SAMPLE_TARGET_IDS, SCENARIO_IDS, SCENARIOS } from './scenarios.js';
+export { isScenarioId, SAMPLE_TARGET_IDS, SCENARIO_IDS, SCENARIOS, TEST_EXPORT_FAILURES } from './scenarios.js';
 export type { Scenario, ScenarioId, ScenarioPreset } from './scenarios.js';
 export {
   SAMPLE_EGRESS_ADDRESSES,

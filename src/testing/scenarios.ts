@@ -1,3 +1,4 @@
+import type { TestExportErrorCode } from '../core/contract/export.js';
 import type { DeploymentMode, ProviderId } from '../core/providers/types.js';
 
 export const SCENARIO_IDS = [
@@ -226,6 +227,15 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     GITHUB_CLOUD,
   ),
 };
+
+/** The code each failing export scenario's test export ends with (its result's `error.code`). */
+export const TEST_EXPORT_FAILURES = {
+  'destination-read-only': 'DESTINATION_NOT_WRITABLE',
+  'test-export-auth-failed': 'PROVIDER_AUTH_REQUIRED',
+  'test-export-network-failed': 'NETWORK_UNREACHABLE',
+  'test-export-unavailable': 'PROVIDER_UNAVAILABLE',
+  'test-export-limitation': 'PROVIDER_LIMITATION',
+} as const satisfies Partial<Record<ScenarioId, TestExportErrorCode>>;
 
 export function isScenarioId(value: unknown): value is ScenarioId {
   return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);

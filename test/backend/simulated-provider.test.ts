@@ -15,7 +15,7 @@ import {
 } from '../../src/core/contract/index.js';
 import type { ProviderId } from '../../src/core/providers/types.js';
 import { createScenarioBackend } from '../../src/testing/scenario-backend.js';
-import type { ScenarioId } from '../../src/testing/scenarios.js';
+import { TEST_EXPORT_FAILURES, type ScenarioId } from '../../src/testing/scenarios.js';
 import { SIMULATED_WEBHOOK_SECRET, TRELLO_API_KEY } from '../../src/testing/provider-apis/index.js';
 
 const ENDPOINT = 'http://localhost/api/pts';
@@ -100,14 +100,7 @@ describe('the kit\'s export scenarios, for every provider', () => {
     });
   }
 
-  const failures: Array<[ScenarioId, string]> = [
-    ['destination-read-only', 'DESTINATION_NOT_WRITABLE'],
-    ['test-export-auth-failed', 'PROVIDER_AUTH_REQUIRED'],
-    ['test-export-network-failed', 'NETWORK_UNREACHABLE'],
-    ['test-export-unavailable', 'PROVIDER_UNAVAILABLE'],
-    ['test-export-limitation', 'PROVIDER_LIMITATION'],
-  ];
-  for (const [scenario, code] of failures) {
+  for (const [scenario, code] of Object.entries(TEST_EXPORT_FAILURES) as Array<[ScenarioId, string]>) {
     it(`${scenario}: every provider's test export fails with ${code}, with an action`, async () => {
       for (const provider of PROVIDERS) {
         const { result, state } = await walk(scenario, provider);

@@ -4,25 +4,14 @@
 import { expect } from '@open-wc/testing';
 import { createHttpBackend } from '../../src/client/index.js';
 import type { TestExportResult } from '../../src/core/contract/index.js';
-import { DEFAULT_MOCK_ENDPOINT, SCENARIOS, startWorker, type MockWorker, type ScenarioId } from '../../src/testing/index.js';
-import { rejection } from './backend-fixtures.js';
+import { DEFAULT_MOCK_ENDPOINT, SCENARIOS, startWorker, TEST_EXPORT_FAILURES, type MockWorker, type ScenarioId } from '../../src/testing/index.js';
+import { githubCloudSave, rejection } from './backend-fixtures.js';
 
 const backend = createHttpBackend({ endpoint: DEFAULT_MOCK_ENDPOINT });
 const CANARY = 'pts-canary-5a1e-export-do-not-leak';
 
 async function savedGithub(): Promise<string> {
-  const target = await backend.saveTarget({
-    provider: 'github',
-    edition: 'github-com',
-    deployment_mode: 'cloud',
-    tenant: 'acme',
-    ownership_confirmed: true,
-    export_authorized: true,
-    auth_method: 'fine_grained_pat',
-    token_type: 'github_fine_grained_pat',
-    credential: CANARY,
-  });
-  return target.id;
+  return (await backend.saveTarget(githubCloudSave(CANARY))).id;
 }
 
 async function testExport(scenario: ScenarioId): Promise<{ id: string; result: TestExportResult }> {
@@ -80,14 +69,7 @@ describe('msw export scenarios', () => {
     expect((await backend.getTarget(id)).last_test).to.deep.equal(result);
   });
 
-  const failures: Array<[ScenarioId, string]> = [
-    ['destination-read-only', 'DESTINATION_NOT_WRITABLE'],
-    ['test-export-auth-failed', 'PROVIDER_AUTH_REQUIRED'],
-    ['test-export-network-failed', 'NETWORK_UNREACHABLE'],
-    ['test-export-unavailable', 'PROVIDER_UNAVAILABLE'],
-    ['test-export-limitation', 'PROVIDER_LIMITATION'],
-  ];
-  for (const [scenario, code] of failures) {
+  for (const [scenario, code] of Object.entries(TEST_EXPORT_FAILURES) as Array<[ScenarioId, string]>) {
     it(`${scenario}: the test export fails with ${code} and its action`, async () => {
       mock.use(scenario);
       const { id, result } = await testExport(scenario);

@@ -18,7 +18,7 @@ import {
   startWorker,
 } from '../../src/testing/index.js';
 import type { MockWorker, ScenarioId } from '../../src/testing/index.js';
-import { jiraCloudOAuthSave, rejection } from './backend-fixtures.js';
+import { githubCloudSave, jiraCloudOAuthSave, rejection } from './backend-fixtures.js';
 
 const backend = createHttpBackend({ endpoint: DEFAULT_MOCK_ENDPOINT });
 const CANARY = 'pts-canary-0b7e41d6-do-not-leak';
@@ -48,18 +48,7 @@ const selfHostedSave = (check_id: string, extra: Partial<SaveTargetRequest> = {}
   ...extra,
 });
 
-const cloudSave = (extra: Partial<SaveTargetRequest> = {}): SaveTargetRequest => ({
-  provider: 'github',
-  edition: 'github-com',
-  deployment_mode: 'cloud',
-  tenant: 'acme',
-  ownership_confirmed: true,
-  export_authorized: true,
-  auth_method: 'fine_grained_pat',
-  token_type: 'github_fine_grained_pat',
-  credential: CANARY,
-  ...extra,
-});
+const cloudSave = (extra: Partial<SaveTargetRequest> = {}): SaveTargetRequest => githubCloudSave(CANARY, extra);
 
 /** One call per route, made only when invoked so no rejection goes unhandled. */
 const everyRoute: Array<() => Promise<unknown>> = [
