@@ -5,7 +5,8 @@
  * with `status: "failed"` and the reason's code and action. A refused credential
  * also moves a connected target to `auth_required`; a success moves an
  * `auth_required` one back to `connected`. A revoke that lands while the test runs
- * wins: the result is answered but not kept.
+ * wins: the result is answered but not kept. Each target may run a few tests a
+ * minute (`rateLimit.testExports`), since each one leaves a ticket behind.
  */
 import { TestExportResultSchema, type HistoryEntry, type TargetRecord, type TestExportResult } from '../../core/contract/index.js';
 import type { Route } from '../context.js';
@@ -39,6 +40,15 @@ export const testExport: Route = async (ctx, scope) => {
     throw new ProblemResponse('VALIDATION_FAILED', 'Choose where tickets go and save the export settings before a test export.', {
       field: 'export_settings',
     });
+  }
+  const limited = await ctx.testExportLimiter.hit(`test-export:${live.record.id}`);
+  if (!limited.allowed) {
+    throw new ProblemResponse(
+      'RATE_LIMITED',
+      'Several test tickets were created for this target a moment ago. Wait a little before the next one.',
+      { retry_after: limited.retryAfterSeconds },
+      { 'retry-after': String(limited.retryAfterSeconds) },
+    );
   }
   const provider = await providerContext(ctx, scope, live);
   const outcome = await runTestExport(provider, settings, adapterOf(ctx, live.record));
