@@ -166,3 +166,11 @@ export async function requirePassedCheck(
   }
   return check;
 }
+
+/** Counts one hit against `limiter`; over the limit, RATE_LIMITED with the wait in the body and in Retry-After. */
+export async function requireWithinLimit(limiter: RateLimiter, key: string, message: string): Promise<void> {
+  const decision = await limiter.hit(key);
+  if (decision.allowed) return;
+  const seconds = decision.retryAfterSeconds;
+  throw new ProblemResponse('RATE_LIMITED', message, { retry_after: seconds }, { 'retry-after': String(seconds) });
+}

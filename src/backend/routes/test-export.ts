@@ -9,7 +9,7 @@
  * minute (`rateLimit.testExports`), since each one leaves a ticket behind.
  */
 import { TestExportResultSchema, type HistoryEntry, type TargetRecord, type TestExportResult } from '../../core/contract/index.js';
-import type { Route } from '../context.js';
+import { requireWithinLimit, type Route } from '../context.js';
 import { adapterOf, isLive, liveTarget, providerContext } from '../export-target.js';
 import { jsonResponse, ProblemResponse } from '../http.js';
 import { runTestExport } from '../providers/index.js';
@@ -41,15 +41,11 @@ export const testExport: Route = async (ctx, scope) => {
       field: 'export_settings',
     });
   }
-  const limited = await ctx.testExportLimiter.hit(`test-export:${live.record.id}`);
-  if (!limited.allowed) {
-    throw new ProblemResponse(
-      'RATE_LIMITED',
-      'Several test tickets were created for this target a moment ago. Wait a little before the next one.',
-      { retry_after: limited.retryAfterSeconds },
-      { 'retry-after': String(limited.retryAfterSeconds) },
-    );
-  }
+  await requireWithinLimit(
+    ctx.testExportLimiter,
+    `test-export:${live.record.id}`,
+    'Several test tickets were created for this target a moment ago. Wait a little before the next one.',
+  );
   const provider = await providerContext(ctx, scope, live);
   const outcome = await runTestExport(provider, settings, adapterOf(ctx, live.record));
   // Adapters redact provider text already; this also covers whatever a custom adapter returns.
