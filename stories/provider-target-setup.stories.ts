@@ -125,6 +125,17 @@ export const SlowBackend: Story = scenario('slow-backend');
 export const BackendDown: Story = scenario('backend-down');
 export const MalformedResponse: Story = scenario('malformed-response');
 
+// The steps after save: each opens on its preset (GitHub.com); save with organisation acme and any token.
+export const DestinationsSmall: Story = scenario('destinations-small');
+export const DestinationsLarge: Story = scenario('destinations-large');
+export const DestinationsEmpty: Story = scenario('destinations-empty');
+export const DestinationReadOnly: Story = scenario('destination-read-only');
+export const TestExportSucceeded: Story = scenario('test-export-succeeded');
+export const TestExportAuthFailed: Story = scenario('test-export-auth-failed');
+export const TestExportNetworkFailed: Story = scenario('test-export-network-failed');
+export const TestExportUnavailable: Story = scenario('test-export-unavailable');
+export const TestExportLimitation: Story = scenario('test-export-limitation');
+
 export const NoBackend: Story = {
   name: 'No backend configured',
   args: { transport: 'none' },

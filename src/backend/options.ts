@@ -38,7 +38,7 @@ export interface VerifyCredentialContext {
  * verdict brings no message.
  */
 export type VerifyCredentialResult = {
-  code: 'CREDENTIALS_REJECTED' | 'NETWORK_UNREACHABLE' | 'PROVIDER_AUTH_REQUIRED' | 'PROVIDER_LIMITATION';
+  code: 'CREDENTIALS_REJECTED' | 'NETWORK_UNREACHABLE' | 'PROVIDER_UNAVAILABLE' | 'PROVIDER_AUTH_REQUIRED' | 'PROVIDER_LIMITATION';
   message?: string;
 };
 
@@ -73,6 +73,9 @@ export type CompleteAuthorizationResult =
   | { status: 'authorized'; grant: StoredSecret }
   | { status: 'denied' }
   | { status: 'error'; code?: ErrorCode; message?: string };
+
+/** One request to a provider, one answer; a failed connection rejects. */
+export type ProviderFetch = (request: Request) => Promise<Response>;
 
 /** At most one adapter per provider (src/backend/providers); the export path's routes call them. */
 export type ProviderAdapters = Partial<Record<ProviderId, ProviderAdapter>>;
@@ -111,15 +114,24 @@ export interface BackendOptions {
   simulateAuth?: boolean;
   /** Provider adapters for the export path's routes (the shipped ones are `ADAPTERS` in src/backend/providers). */
   adapters?: ProviderAdapters;
+  /**
+   * Sends one request to a provider's API for the export routes (destination
+   * lists, the test export), with the saved credential on it; redirects are
+   * not followed. The Node server passes the connect-time guard, so no call can
+   * be steered to a private address; the msw kit and the demo pass a simulated
+   * provider. Without it those routes answer BACKEND_UNAVAILABLE.
+   */
+  providerFetch?: ProviderFetch;
   /** Where targets, checks, grants and idempotency keys live. Default: a memory store. */
   store?: TargetStore;
   /** The clock, in epoch milliseconds. Default `Date.now`. */
   now?: () => number;
   /**
-   * Limits URL checks per client. Default: counted in this process's memory,
-   * `rateLimit.urlChecks`. A factory (`sqlRateLimiters(db)`) is called with the
-   * limit's name, `rateLimit.urlChecks` and the clock, so several instances
-   * count one limit; a limiter object is used as it is.
+   * Limits URL checks per client and test exports per target. Default: counted
+   * in this process's memory, `rateLimit`. A factory (`sqlRateLimiters(db)`) is
+   * called with each limit's name (`url-checks`, `test-exports`), its limit and
+   * the clock, so several instances count one limit; a limiter object is used
+   * as it is for both (test exports hit it under `test-export:{id}`).
    */
   rateLimiter?: RateLimiter | RateLimiterFactory;
 
@@ -143,8 +155,11 @@ export interface BackendOptions {
   allowCredentials?: boolean;
   /** Largest accepted request body in bytes. Default 32 KiB. */
   maxBodyBytes?: number;
-  /** Default 10 URL checks per client per minute. */
-  rateLimit?: { urlChecks?: RateLimit };
+  /**
+   * Default 10 URL checks per client per minute, and 5 test exports per target
+   * per minute (each creates a ticket in the customer's tracker).
+   */
+  rateLimit?: { urlChecks?: RateLimit; testExports?: RateLimit };
   /**
    * Where a request came from. Default: its `Origin` header. The msw kit,
    * which lives inside the page, answers with the page's origin: browsers keep
@@ -188,6 +203,7 @@ export const BACKEND_DEFAULTS = {
   maxTargets: 50,
   maxListed: 50,
   urlCheckLimit: { max: 10, windowMs: 60_000 },
+  testExportLimit: { max: 5, windowMs: 60_000 },
 } as const;
 
 export type PtsHandler = (request: Request) => Promise<Response>;

@@ -101,9 +101,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const close = () =>
     (closing ??= (async () => {
       const timeoutMs = options.shutdownTimeoutMs ?? 10_000;
-      log(`shutting down: ${inFlight} request(s) in flight`);
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // Said once the listener is closed, so whoever reads it can rely on new connections being refused.
+      log(`shutting down: ${inFlight} request(s) in flight`);
       const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
       try {
         await drained;

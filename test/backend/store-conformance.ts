@@ -227,6 +227,75 @@ export function describeStoreConformance(name: string, options: ConformanceOptio
       });
     });
 
+    describe('export settings and test results', () => {
+      const settings = { destination: [{ level: 'repository' as const, id: 'acme/api', name: 'acme/api' }], duplicates: 'comment' as const };
+      const result = { status: 'succeeded' as const, at: at(3000), ticket: { url: 'https://github.com/acme/api/issues/1', key: '#1', title: '[Test] ticket' } };
+
+      it('saves export settings in one call, keeping the secret, and declines without writing', async () => {
+        const store = await fresh();
+        const record = sampleRecord(unique('tgt'));
+        await store.createTarget(createInput(record));
+        const seen: boolean[] = [];
+        const saved = await store.saveExportSettings({
+          id: record.id,
+          apply: (current, hasSecret) => {
+            seen.push(hasSecret);
+            return { ...current, export_settings: settings, updated_at: at(3000) };
+          },
+        });
+        assert.equal(saved.ok, true);
+        assert.deepEqual(seen, [true]);
+        assert.deepEqual((await store.getTarget(record.id))?.export_settings, settings);
+        assert.equal((await store.getTarget(record.id))?.updated_at, at(3000));
+        assert.equal((await store.getSecret(record.id))?.credential, CONFORMANCE_CANARY);
+        assert.ok(!JSON.stringify(saved).includes(CONFORMANCE_CANARY));
+
+        const declined = await store.saveExportSettings({ id: record.id, apply: () => undefined });
+        assert.deepEqual(declined, { ok: false, reason: 'declined', record: await store.getTarget(record.id) });
+        assert.deepEqual(await store.saveExportSettings({ id: unique('missing'), apply: (r) => r }), { ok: false, reason: 'not_found' });
+      });
+
+      it('records a test result and sees a revoke that came first', async () => {
+        const store = await fresh();
+        const record = sampleRecord(unique('tgt'));
+        await store.createTarget(createInput(record));
+        const recorded = await store.recordTestResult({ id: record.id, apply: (current) => ({ ...current, last_test: result }) });
+        assert.equal(recorded.ok && recorded.record.last_test?.status, 'succeeded');
+        assert.deepEqual((await store.getTarget(record.id))?.last_test, result);
+
+        await store.revokeTarget({ id: record.id, revoke: (r) => ({ ...r, state: 'revoked', has_credentials: false }) });
+        const seen: Array<[string, boolean]> = [];
+        await store.recordTestResult({
+          id: record.id,
+          apply: (current, hasSecret) => {
+            seen.push([current.state, hasSecret]);
+            return { ...current, last_test: { ...result, status: 'failed', ticket: undefined } };
+          },
+        });
+        assert.deepEqual(seen, [['revoked', false]]);
+        assert.equal((await store.getTarget(record.id))?.state, 'revoked');
+        assert.deepEqual(await store.recordTestResult({ id: unique('missing'), apply: (r) => r }), { ok: false, reason: 'not_found' });
+      });
+
+      it('loses no change when settings and test results race on one target', async () => {
+        const [a, b] = await pair();
+        const record = sampleRecord(unique('tgt'));
+        await a.createTarget(createInput(record));
+        // Each write appends to the history it read: a lost update would drop an entry.
+        const append = (n: number) => (current: TargetRecord) => ({
+          ...current,
+          history: [...current.history, { at: at(n), event: 'connected' as const, detail: String(n) }],
+        });
+        await Promise.all(
+          Array.from({ length: 10 }, (_, i) =>
+            i % 2 ? a.saveExportSettings({ id: record.id, apply: append(i) }) : b.recordTestResult({ id: record.id, apply: append(i) }),
+          ),
+        );
+        const details = (await a.getTarget(record.id))?.history.map((h) => h.detail).filter(Boolean);
+        assert.deepEqual([...(details ?? [])].sort(), Array.from({ length: 10 }, (_, i) => String(i)).sort());
+      });
+    });
+
     describe('URL checks', () => {
       it('remembers a check and lets one save consume it', async () => {
         const store = await fresh();

@@ -1,8 +1,9 @@
 /**
  * One error type for every adapter, and the shared reading of a provider's refusal:
  * 401 means the credential no longer works, a refusal while writing means the chosen
- * destination is not writable, 429 means wait, a failed connection means the network
- * path. Adapters refine it where their provider answers differently.
+ * destination is not writable, 429 means wait, a 5xx means the provider itself is
+ * failing, a failed connection means the network path. Adapters refine it where their
+ * provider answers differently.
  */
 import type { ErrorCode } from '../../core/contract/errors.js';
 import { TEST_EXPORT_ERROR_CODES, type TestExportError, type TestExportErrorCode } from '../../core/contract/export.js';
@@ -165,6 +166,13 @@ export function unreachable(ctx: ProviderContext, detail: string): ProviderError
   });
 }
 
+/** The provider answered, with a server error: nothing on our side or the customer's network to fix. */
+export function unavailable(ctx: ProviderContext, status: number, detail?: string): ProviderError {
+  return new ProviderError('PROVIDER_UNAVAILABLE', `${ctx.edition.label} answered with a server error (HTTP ${status})${detail ? `: ${detail}` : '.'}`, {
+    action: { label: `Try again in a few minutes; if it keeps failing, check ${ctx.edition.label}'s status page.` },
+  });
+}
+
 function noun(ctx: ProviderContext): string {
   return getProvider(ctx.provider)?.ticketNoun ?? 'ticket';
 }
@@ -175,7 +183,7 @@ export function classify(ctx: ProviderContext, failure: Failure): ProviderError 
   const detail = providerMessage(ctx, failure.body, failure.text);
   if (status === 401) return authRequired(ctx, detail);
   if (status === 429) return rateLimited(ctx, retryAfterSeconds(failure.headers, ctx.now?.() ?? new Date()));
-  if (status >= 500) return unreachable(ctx, `it answered HTTP ${status}${detail ? ` (${detail})` : ''}.`);
+  if (status >= 500) return unavailable(ctx, status, detail);
   if (status >= 300 && status < 400) {
     // A Location can echo the query, and with it a key or token sent there.
     const location = failure.headers.get('location');
@@ -184,5 +192,11 @@ export function classify(ctx: ProviderContext, failure: Failure): ProviderError 
   }
   if (purpose === 'write' && (status === 403 || status === 404)) return notWritable(ctx, detail);
   if (status === 403) return authRequired(ctx, detail);
-  return limitation(`${ctx.edition.label} answered HTTP ${status}${detail ? `: ${detail}` : '.'}`);
+  const label = ctx.edition.label;
+  return limitation(`${label} answered HTTP ${status}${detail ? `: ${detail}` : '.'}`, {
+    label:
+      purpose === 'write'
+        ? `Open this destination in ${label} and check that a ${noun(ctx)} can be created there (required fields, the feature turned on), or choose another destination.`
+        : `Check the target's settings in ${label}, then try again.`,
+  });
 }

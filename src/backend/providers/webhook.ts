@@ -15,7 +15,7 @@
 import { WEBHOOK_TEST_EVENT } from '../../core/contract/export.js';
 import { getProvider, type WebhookSigning } from '../../core/providers/index.js';
 import { fromBase64, toBase64, toHex, utf8 } from './bytes.js';
-import { authRequired, limitation, ProviderError, rateLimited, retryAfterSeconds, unreachable } from './errors.js';
+import { authRequired, limitation, ProviderError, rateLimited, retryAfterSeconds } from './errors.js';
 import { send } from './http.js';
 import { testTicket } from './ticket.js';
 import type { ProviderAdapter, ProviderContext, TestOutcome } from './types.js';
@@ -77,7 +77,11 @@ function refusal(ctx: ProviderContext, response: Response, now: Date): ProviderE
     });
   }
   if (status === 429) return rateLimited(ctx, retryAfterSeconds(response.headers, now));
-  if (status >= 500) return unreachable(ctx, `the endpoint answered HTTP ${status}.`);
+  if (status >= 500) {
+    return new ProviderError('PROVIDER_UNAVAILABLE', `The endpoint answered with a server error: HTTP ${status}.`, {
+      action: { label: 'Check that the receiving service is up and its logs for the delivery, then run the test again.' },
+    });
+  }
   if (status >= 300 && status < 400) {
     return limitation(`The endpoint answered HTTP ${status} (a redirect); deliveries never follow redirects.`, {
       label: 'Enter the final address of the endpoint, the one that answers 2xx itself.',

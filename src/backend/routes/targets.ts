@@ -57,6 +57,7 @@ const WEAK_SECRET_MESSAGES: Record<SigningSecretProblem, string> = {
 const VERIFY_MESSAGES: Record<Exclude<VerifyCredentialResult['code'], 'PROVIDER_LIMITATION'>, string> = {
   CREDENTIALS_REJECTED: 'The provider refused this credential. Check it and its permissions, then try again.',
   NETWORK_UNREACHABLE: 'The backend could not reach the provider host. Check the network path (tunnel, allowlist, VPN).',
+  PROVIDER_UNAVAILABLE: 'The provider answered with a server error. Try again in a few minutes.',
   PROVIDER_AUTH_REQUIRED: 'The provider needs a new authorisation before this target can be saved.',
 };
 

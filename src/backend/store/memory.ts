@@ -23,6 +23,8 @@ import type {
   StoredCheck,
   StoredSecret,
   TargetStore,
+  TargetUpdate,
+  TargetUpdateResult,
   TargetWrite,
   TargetWriteRefusal,
 } from './types.js';
@@ -110,6 +112,17 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): TargetStore
     return frozen;
   }
 
+  /** A change after save: the record rewritten, the secret and unique key kept. */
+  function update({ id, apply }: TargetUpdate): TargetUpdateResult {
+    const slot = targets.get(id);
+    if (!slot) return { ok: false, reason: 'not_found' };
+    const next = apply(slot.record, secrets.has(id));
+    if (!next) return { ok: false, reason: 'declined', record: slot.record };
+    const frozen = snapshot(next);
+    targets.set(id, { record: frozen, uniqueKey: slot.uniqueKey });
+    return { ok: true, record: frozen };
+  }
+
   return {
     async getTarget(id) {
       return targets.get(id)?.record;
@@ -147,6 +160,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): TargetStore
       const frozen = snapshot(next);
       targets.set(input.id, { record: frozen, uniqueKey: slot.uniqueKey });
       return { ok: true, record: frozen };
+    },
+
+    async saveExportSettings(input) {
+      return update(input);
+    },
+
+    async recordTestResult(input) {
+      return update(input);
     },
 
     async importTarget({ record, uniqueKey }) {

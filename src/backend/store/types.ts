@@ -151,6 +151,29 @@ export interface RevokeTargetInput {
 
 export type RevokeTargetResult = { ok: true; record: TargetRecord } | { ok: false; reason: 'not_found' };
 
+/**
+ * A change to one target's record after it was saved (its export settings, its
+ * last test) that leaves its secret, id, provider, edition, URL or tenant, and
+ * unique key as they are.
+ */
+export interface TargetUpdate {
+  id: string;
+  /**
+   * Builds the new record from the stored one; `hasSecret` says whether a live
+   * secret is still held (a revoke may have come first). Undefined declines:
+   * nothing is written. Pure and synchronous, like `reconnect`: a store calls
+   * it inside its transaction, with the row locked, and may call it again if
+   * it retries the transaction.
+   */
+  apply(current: TargetRecord, hasSecret: boolean): TargetRecord | undefined;
+}
+
+export type TargetUpdateResult =
+  | { ok: true; record: TargetRecord }
+  | { ok: false; reason: 'not_found' }
+  /** `apply` declined; `record` is the stored one, unchanged. */
+  | { ok: false; reason: 'declined'; record: TargetRecord };
+
 export interface CompleteAuthorizationInput {
   id: string;
   status: 'authorized' | 'denied' | 'error';
@@ -198,6 +221,22 @@ export interface TargetStore {
 
   /** One transaction: drops the secret and writes `revoke(current, hadSecret)`. */
   revokeTarget(input: RevokeTargetInput): Promise<RevokeTargetResult>;
+
+  /**
+   * One transaction: writes the record with its new export settings (where
+   * tickets go, duplicate handling, webhook events), as `apply` builds it from
+   * the stored one. The backend declines for a revoked target.
+   */
+  saveExportSettings(input: TargetUpdate): Promise<TargetUpdateResult>;
+
+  /**
+   * One transaction: writes the record carrying a test export's result as
+   * `last_test`, with any change of state the result implies (a refused
+   * credential makes a connected target `auth_required`), as `apply` builds it
+   * from the stored one. A revoke that came first is seen by `apply`, so the
+   * result never brings a revoked target back.
+   */
+  recordTestResult(input: TargetUpdate): Promise<TargetUpdateResult>;
 
   /**
    * Inserts a record as it is (seed data, an import), without a secret,

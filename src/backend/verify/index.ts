@@ -2,7 +2,8 @@
  * The credential check before a save: the provider adapter's own "who am I"
  * call (src/backend/providers), with the credential sent exactly as the
  * catalog says. A provider that refuses the credential is CREDENTIALS_REJECTED,
- * one that cannot be reached NETWORK_UNREACHABLE, one that says the account
+ * one that cannot be reached NETWORK_UNREACHABLE, one that answers with a server
+ * error PROVIDER_UNAVAILABLE, one that says the account
  * cannot hold tickets PROVIDER_LIMITATION; anything else is an error the
  * backend reports as BACKEND_UNAVAILABLE.
  *
@@ -31,6 +32,7 @@ function verdictOf(error: ProviderError): VerifyCredentialResult | undefined {
     case 'DESTINATION_NOT_WRITABLE':
       return { code: 'CREDENTIALS_REJECTED', message: error.message };
     case 'NETWORK_UNREACHABLE':
+    case 'PROVIDER_UNAVAILABLE':
     case 'PROVIDER_LIMITATION':
       return { code: error.code, message: error.message };
     default:

@@ -30,6 +30,11 @@ export const ERROR_CODES = [
   'BACKEND_UNAVAILABLE',
   /** The backend could not open a connection to the provider host (firewall, VPN, DNS). */
   'NETWORK_UNREACHABLE',
+  /**
+   * The provider was reached and answered with a server error (5xx): neither the
+   * network path nor the credential is at fault; trying again later may succeed.
+   */
+  'PROVIDER_UNAVAILABLE',
   /** The provider was reached and refused the credential (401/403). */
   'CREDENTIALS_REJECTED',
   /** No target with that id. */
@@ -60,6 +65,7 @@ export const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'BACKEND_UNAVAILABLE',
   'REQUEST_TIMEOUT',
   'NETWORK_UNREACHABLE',
+  'PROVIDER_UNAVAILABLE',
 ]);
 
 /** HTTP status the reference backend answers with for each code it can send. */
@@ -77,6 +83,7 @@ export const ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
   RATE_LIMITED: 429,
   BACKEND_UNAVAILABLE: 503,
   NETWORK_UNREACHABLE: 502,
+  PROVIDER_UNAVAILABLE: 502,
   CREDENTIALS_REJECTED: 403,
   TARGET_NOT_FOUND: 404,
   TARGET_EXISTS: 409,

@@ -89,6 +89,7 @@ const errors = {
   'error.BACKEND_UNAVAILABLE': 'The service is unavailable right now. Try again shortly.',
   'error.NETWORK_UNREACHABLE':
     'The backend could not reach the server. Check the firewall, VPN or DNS; the credential was not the problem.',
+  'error.PROVIDER_UNAVAILABLE': 'The provider answered with a server error. Nothing is wrong with the connection or the credential; try again in a few minutes.',
   'error.CREDENTIALS_REJECTED': 'The provider refused this credential. Check it and its permissions.',
   'error.TARGET_NOT_FOUND': 'This target no longer exists.',
   'error.TARGET_EXISTS': 'A target for this provider and address already exists. Open it or reconnect it instead.',

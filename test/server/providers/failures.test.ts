@@ -112,7 +112,7 @@ for (const c of CASES) {
     assert.equal(result.status, 'failed');
     assert.equal(result.error?.code, 'PROVIDER_AUTH_REQUIRED');
     assert.equal(result.error?.action?.label, ctx.method.authRequiredAction);
-    const wrong = await run(c, {}, 'a-credential-the-provider-does-not-know');
+    const wrong = await run(c, {}, 'an-invalid-credential-the-provider-does-not-know');
     assert.equal(wrong.result.error?.code, 'PROVIDER_AUTH_REQUIRED');
   });
 
@@ -123,10 +123,11 @@ for (const c of CASES) {
     assert.ok(result.error!.retry_after! > 0 && result.error!.retry_after! <= 60, String(result.error?.retry_after));
   });
 
-  test(`${c.provider}: a provider error and a dropped connection are NETWORK_UNREACHABLE`, async () => {
+  test(`${c.provider}: a provider's server error is PROVIDER_UNAVAILABLE, a dropped connection NETWORK_UNREACHABLE`, async () => {
     const failing = await run(c, { failure: 'server-error' });
-    assert.equal(failing.result.error?.code, 'NETWORK_UNREACHABLE');
+    assert.equal(failing.result.error?.code, 'PROVIDER_UNAVAILABLE');
     assert.match(failing.result.error?.message ?? '', /HTTP 503/);
+    assert.match(failing.result.error?.action?.label ?? '', /status page/);
     const dropped = await run(c, { failure: 'network' });
     assert.equal(dropped.result.error?.code, 'NETWORK_UNREACHABLE');
     assert.match(dropped.result.error?.action?.label ?? '', /firewall, VPN, DNS/);

@@ -104,7 +104,8 @@ test('each refusal by the endpoint maps to its reason; a redirect is never follo
   assert.equal(moved.result.error?.code, 'PROVIDER_LIMITATION');
   assert.deepEqual(moved.requests.map((r) => r.path), ['/hooks/tickets'], 'the Location was not followed');
   const failing = await deliver({ secret: SECRET, failure: 'server-error' });
-  assert.equal(failing.result.error?.code, 'NETWORK_UNREACHABLE');
+  assert.equal(failing.result.error?.code, 'PROVIDER_UNAVAILABLE', 'the endpoint was reached: not the network path');
+  assert.match(failing.result.error?.action?.label ?? '', /receiving service is up/);
   assert.equal(failing.result.delivery?.http_status, 502);
   const slow = await deliver({ secret: SECRET, failure: 'rate-limit' });
   assert.equal(slow.result.error?.code, 'RATE_LIMITED');

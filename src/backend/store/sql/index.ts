@@ -53,6 +53,8 @@ export function createSqlStore(options: SqlStoreOptions): TargetStore {
     createTarget: (input) => targets.createTarget(ctx, input),
     reconnectTarget: (input) => targets.reconnectTarget(ctx, input),
     revokeTarget: (input) => targets.revokeTarget(ctx, input),
+    saveExportSettings: (input) => targets.updateTarget(ctx, input),
+    recordTestResult: (input) => targets.updateTarget(ctx, input),
     importTarget: ({ record, uniqueKey }) => targets.importTarget(ctx, record, uniqueKey),
     getSecret: (targetId) => targets.getSecret(ctx, targetId),
 

@@ -14,6 +14,8 @@ import type {
   RevokeTargetInput,
   RevokeTargetResult,
   StoredSecret,
+  TargetUpdate,
+  TargetUpdateResult,
   TargetWrite,
   TargetWriteRefusal,
 } from '../types.js';
@@ -116,6 +118,26 @@ export async function revokeTarget({ db }: SqlStoreContext, input: RevokeTargetI
     const dropped = await tx.query('DELETE FROM pts_secrets WHERE target_id = $1 RETURNING target_id', [input.id]);
     const next = input.revoke(row.record, dropped.length > 0);
     if (!next) return { ok: true, record: row.record };
+    await tx.query('UPDATE pts_targets SET record = $2::jsonb WHERE id = $1', [input.id, JSON.stringify(next)]);
+    return { ok: true, record: next };
+  });
+}
+
+/**
+ * A change after save (export settings, the last test): the record rewritten with
+ * its row locked, so a revoke or another change waits for it or goes first, never
+ * between its read and its write. The secret and unique key are not touched.
+ */
+export async function updateTarget({ db }: SqlStoreContext, input: TargetUpdate): Promise<TargetUpdateResult> {
+  return db.transaction(async (tx): Promise<TargetUpdateResult> => {
+    const [row] = await tx.query<{ record: TargetRecord; has_secret: boolean }>(
+      `SELECT t.record, EXISTS (SELECT 1 FROM pts_secrets s WHERE s.target_id = t.id) AS has_secret
+         FROM pts_targets t WHERE t.id = $1 FOR UPDATE OF t`,
+      [input.id],
+    );
+    if (!row) return { ok: false, reason: 'not_found' };
+    const next = input.apply(row.record, row.has_secret);
+    if (!next) return { ok: false, reason: 'declined', record: row.record };
     await tx.query('UPDATE pts_targets SET record = $2::jsonb WHERE id = $1', [input.id, JSON.stringify(next)]);
     return { ok: true, record: next };
   });
