@@ -76,6 +76,8 @@ export const deMessages = {
   'error.BACKEND_UNAVAILABLE': 'Der Dienst ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.',
   'error.NETWORK_UNREACHABLE':
     'Das Backend hat den Server nicht erreicht. Prüfen Sie Firewall, VPN oder DNS; an den Zugangsdaten lag es nicht.',
+  'error.PROVIDER_UNAVAILABLE':
+    'Der Anbieter hat mit einem Serverfehler geantwortet. Mit der Verbindung und den Zugangsdaten ist alles in Ordnung; versuchen Sie es in ein paar Minuten erneut.',
   'error.CREDENTIALS_REJECTED': 'Der Anbieter hat diese Zugangsdaten abgelehnt. Prüfen Sie sie und ihre Berechtigungen.',
   'error.TARGET_NOT_FOUND': 'Dieses Ziel gibt es nicht mehr.',
   'error.TARGET_EXISTS': 'Für diesen Anbieter und diese Adresse gibt es schon ein Ziel. Öffnen oder verbinden Sie stattdessen dieses.',
