@@ -74,6 +74,15 @@ function tagMatchesStaticTag() {
  */
 function docsMatchCode() {
   const sources = new Map();
+  /**
+   * The shared parts (button, input, card, notice…) follow from the control classes
+   * (`base/parts.ts`), not from a part attribute: documented, they count as used.
+   */
+  const documentedShared = (d) => {
+    const table = [...sources].find(([file]) => file.endsWith('elements/base/parts.ts'))?.[1] ?? '';
+    const shared = [...table.matchAll(/\['[^']*', \[([^\]]*)\]\]/g)].flatMap((m) => [...m[1].matchAll(/'([a-z-]+)'/g)].map((x) => x[1]));
+    return (d.cssParts ?? []).map((p) => p.name).filter((name) => shared.includes(name));
+  };
   const uniq = (list) => [...new Set(list)].sort();
   const all = (text, re) => [...text.matchAll(re)].map((x) => x[1] ?? '');
   return {
@@ -95,16 +104,21 @@ function docsMatchCode() {
         const folder = mod.path.slice(0, mod.path.lastIndexOf('/') + 1);
         const text = [...sources].filter(([file]) => file.startsWith(folder)).map(([, source]) => source).join('\n');
         const own = (list) => uniq((list ?? []).filter((x) => !x.inheritedFrom).map((x) => x.name));
+        // A part attribute may name several parts; the root also shows every part its sub-elements export.
+        const partsIn = (source) => [...all(source, /\spart="([a-z -]+)"/g), ...all(source, /\bpart: '([a-z-]+)'/g)].flatMap((p) => p.split(/\s+/));
+        const exported = d.tagName === 'provider-target-setup' ? [...sources].filter(([file]) => file.includes('elements/')).flatMap(([, source]) => partsIn(source)) : [];
         const code = {
-          csspart: uniq([...all(text, /\spart="([a-z-]+)"/g), ...all(text, /\bpart: '([a-z-]+)'/g)]),
+          csspart: uniq(partsIn(text)),
           fires: uniq([...all(text, /\bemit\('([a-z-]+)'/g), ...all(text, /\bnew (\w+Event)\(/g).map((c) => eventNames.get(c)).filter(Boolean)]),
           cssstate: uniq(all(text, /setCustomState\('([a-z-]+)'/g)),
           slot: uniq(all(text, /<slot(?:\s+name="([a-z-]+)")?/g)),
         };
         const documented = { csspart: own(d.cssParts), fires: own(d.events), cssstate: own(d.cssStates), slot: own(d.slots) };
+        // Documented on the root, a sub-element's part or a shared part is not stale; it is not required either.
+        const alsoShown = { csspart: [...exported, ...documentedShared(d)] };
         for (const [tag, used] of Object.entries(code)) {
           const missing = used.filter((x) => !documented[tag].includes(x));
-          const stale = documented[tag].filter((x) => !used.includes(x));
+          const stale = documented[tag].filter((x) => !used.includes(x) && !(alsoShown[tag] ?? []).includes(x));
           if (missing.length) problems.push(`${d.tagName}: @${tag} missing for ${missing.map((x) => x || '(default)').join(', ')}`);
           if (stale.length) problems.push(`${d.tagName}: @${tag} documented but unused: ${stale.map((x) => x || '(default)').join(', ')}`);
         }

@@ -20,6 +20,7 @@ export const ENTRIES = {
   'server/db/index': 'src/server/db/index.ts',
   'react/index': 'src/react/index.ts',
   'vue/index': 'src/vue/index.ts',
+  'locales/de': 'src/locales/de.ts',
 };
 
 const deps = [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies].flatMap((d) => Object.keys(d ?? {}));

@@ -67,7 +67,7 @@ async function shot(page, name, options = {}) {
 async function settled(page) {
   await page.waitForFunction(() => {
     const el = document.querySelector('provider-target-setup');
-    return !!el?.shadowRoot?.querySelector('[part=step]') && el.state.phase !== undefined && !el.shadowRoot.querySelector('[aria-busy=true]');
+    return !!el?.shadowRoot?.querySelector('[part~=step]') && el.state.phase !== undefined && !el.shadowRoot.querySelector('[aria-busy=true]');
   });
   await page.waitForTimeout(150);
 }
@@ -166,6 +166,71 @@ async function mswRevokeFlow(page, theme) {
   if (!events.includes('target-revoked')) problems.push(`${prefix}: the event log shows no target-revoked (saw ${events.join(', ')})`);
 }
 
+/** Page options the variant shots cover (demo/shared/page-options.ts), and the scenarios shown in each. */
+const VARIANTS = [
+  ['rtl', 'dir=rtl'],
+  ['de', 'lang=de'],
+  ['brand', 'brand'],
+];
+const VARIANT_SCENARIOS = ['cloud-ready', 'self-hosted-ready', 'url-blocked-private-network', 'revoke'];
+
+/**
+ * The step path's geometry as the customer sees it: in right-to-left text the
+ * first step stands rightmost and every connector lies between its two markers.
+ * Returns what is wrong, or an empty list.
+ */
+async function stepPathProblems(page, rtl) {
+  return page.evaluate((rtl) => {
+    const path = document.querySelector('provider-target-setup')?.shadowRoot?.querySelector('pts-step-path')?.shadowRoot;
+    const items = [...(path?.querySelectorAll('li') ?? [])];
+    if (items.length === 0 || items[0].getClientRects().length === 0) return [];
+    const markers = items.map((li) => li.querySelector('.marker').getBoundingClientRect());
+    const stacked = markers.every((m) => Math.abs(m.left - markers[0].left) < 1);
+    const wrong = [];
+    if (!stacked) {
+      const lefts = markers.map((m) => m.left);
+      const sorted = [...lefts].sort((a, b) => (rtl ? b - a : a - b));
+      if (lefts.join() !== sorted.join()) wrong.push(`steps out of order: ${lefts.map(Math.round).join(', ')}`);
+      items.slice(1).forEach((li, i) => {
+        const line = li.querySelector('.connector').getBoundingClientRect();
+        const [lo, hi] = markers[i + 1].left < markers[i].left ? [markers[i + 1], markers[i]] : [markers[i], markers[i + 1]];
+        if (line.left < lo.right - 1 || line.right > hi.left + 1) wrong.push(`connector ${i + 1} is not between its markers`);
+      });
+    }
+    return wrong;
+  }, rtl);
+}
+
+/** The settings page in each variant, light or dark, at a desktop and a phone width. */
+async function variantShots(browser, theme, forcedColors = 'none') {
+  for (const [name, query] of forcedColors === 'active' ? [['forced', '']] : VARIANTS) {
+    for (const width of [1280, 360]) {
+      const context = await browser.newContext({
+        baseURL: base,
+        viewport: { width, height: 900 },
+        colorScheme: theme,
+        reducedMotion: 'reduce',
+        forcedColors,
+      });
+      const page = await context.newPage();
+      watch(page, `${name} ${width}`);
+      tolerated = REFUSAL_LOGGED_BY_BROWSER;
+      for (const id of ['status', ...VARIANT_SCENARIOS]) {
+        const shotName = `variant-${name}-${width}-${id}-${theme}`;
+        if (!wanted(shotName)) continue;
+        const scenario = id === 'status' ? '' : `&scenario=${id}&play`;
+        await page.goto(`/settings?theme=${theme}${query ? `&${query}` : ''}${scenario}`);
+        if (id !== 'status') await page.waitForSelector('body[data-ready=true]', { timeout: 20_000 });
+        await settled(page);
+        for (const wrong of await stepPathProblems(page, name === 'rtl')) problems.push(`${shotName}: ${wrong}`);
+        await shot(page, shotName, { fullPage: true });
+      }
+      tolerated = null;
+      await context.close();
+    }
+  }
+}
+
 // A filtered or one-theme run adds to the last full run instead of starting over.
 if (!filter && themes.length === 2) rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
@@ -257,6 +322,13 @@ try {
       for (const failure of failedPlays) problems.push(`gallery (${theme}): ${failure}`);
     }
     await context.close();
+
+    console.log(`variants: right-to-left, German, brand theme (${theme})`);
+    await variantShots(browser, theme);
+    if (theme === 'light') {
+      console.log('variants: forced colours');
+      await variantShots(browser, theme, 'active');
+    }
   }
 } finally {
   await browser.close();

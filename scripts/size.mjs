@@ -5,12 +5,14 @@
 //                before the status step renders (budget 30 kB)
 //   all chunks   that plus every chunk loaded on demand: the later steps, the
 //                providers' detail, the hint popover, the URL policy and the HTTP
-//                client with the contract's schemas (budget 100 kB)
+//                client with the contract's schemas (budget 104 kB)
 //
-// The goal for all chunks is 60 kB. Today's features measure about 98 kB: third-party
+// The goal for all chunks is 60 kB. Today's features measure about 103.6 kB: third-party
 // code alone (lit, zod with the contract's schemas, floating-ui, ipaddr.js with the
 // range tables) is about 30 kB of it, the providers' detail 10 kB and the later
-// steps' words 5 kB. The budget holds the line at today's size until they shrink.
+// steps' words 6 kB. The budget holds the line at today's size until they shrink.
+// It was 100 kB (98.1 kB measured) before the catalog became translatable and the
+// signing-secret tools, reason wording, compact step path and parts came in (+5.4 kB).
 //
 //   node scripts/size.mjs           the two figures and the chunks
 //   node scripts/size.mjs --parts   also single pieces, each bundled alone
@@ -20,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundle } from './bundle.mjs';
 
-const BUDGET = { first: 30 * 1024, all: 100 * 1024 };
+const BUDGET = { first: 30 * 1024, all: 104 * 1024 };
 const GOAL_ALL = 60 * 1024;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;
@@ -60,6 +62,18 @@ const line = (label, bytes, budget) => {
 line('first chunk', firstBytes, BUDGET.first);
 line('all chunks', allBytes, BUDGET.all);
 console.log(`${''.padEnd(13)} ${''.padStart(8)}   goal   ${kb(GOAL_ALL)}${allBytes > GOAL_ALL ? ` (${kb(allBytes - GOAL_ALL)} to go)` : ''}`);
+
+// German is opt-in (`provider-target-setup/locales/de`): a tiny entry that registers
+// the words, and one chunk with them that loads when an element first renders in
+// German. Neither is part of the define entry, so neither counts above.
+{
+  const german = await bundle('src/locales/de.ts');
+  console.log('\nGerman locale (opt-in, not in the figures above):');
+  for (const chunk of german) {
+    const what = chunk.isEntry ? 'entry' : 'lazy ';
+    console.log(`  ${what}  ${String(chunk.code.length).padStart(7)} B min  ${String(gzip(chunk.code)).padStart(6)} B gzip  ${chunk.fileName}`);
+  }
+}
 
 if (process.argv.includes('--parts')) {
   const parts = [

@@ -28,8 +28,10 @@ export {
   formatDate,
   formatList,
   formatNumber,
+  loadLazyMessages,
   msg,
   onMessagesChanged,
+  registerLazyMessages,
   registerMessages,
 } from './elements/index.js';
 export type {

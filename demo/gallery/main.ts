@@ -6,6 +6,7 @@
  */
 import { render } from 'lit';
 import { composeStories, exportOrder, type StoriesModule } from '../../stories/support/run.js';
+import { applyPageOptions } from '../shared/page-options.js';
 import { setUpThemeToggle } from '../shared/theme.js';
 
 const modules = import.meta.glob<StoriesModule>('../../stories/*.stories.ts', { eager: true });
@@ -33,6 +34,7 @@ const rank = (path: string) => {
   return i === -1 ? ORDER.length : i;
 };
 
+applyPageOptions();
 setUpThemeToggle(document.getElementById('theme') as HTMLButtonElement);
 
 const toc = document.getElementById('toc') as HTMLOListElement;

@@ -5,6 +5,7 @@ import * as rootStories from '../../stories/provider-target-setup.stories.js';
 import { composeStories } from '../../stories/support/run.js';
 import { describeChoice, fillBackendSelect, isBackendChoice, REFERENCE_ENDPOINT, type BackendChoice } from '../shared/backends.js';
 import { fillIcons } from '../shared/icons.js';
+import { applyPageOptions } from '../shared/page-options.js';
 import { setUpThemeToggle } from '../shared/theme.js';
 
 /** Every public event of the element; the log listens for these on the page, as a host would. */
@@ -36,6 +37,7 @@ const plays = new Map(
 );
 
 fillIcons();
+applyPageOptions();
 setUpThemeToggle($<HTMLButtonElement>('theme'));
 
 const params = new URLSearchParams(location.search);

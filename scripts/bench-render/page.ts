@@ -86,11 +86,11 @@ const host = document.createElement('div');
 document.body.append(host);
 
 function rootRows(el: Element): NodeListOf<HTMLElement> | undefined {
-  return el.shadowRoot?.querySelector('pts-integration-status')?.shadowRoot?.querySelectorAll<HTMLElement>('[part=provider]');
+  return el.shadowRoot?.querySelector('pts-integration-status')?.shadowRoot?.querySelectorAll<HTMLElement>('[part~=provider]');
 }
 
 function plainRows(el: Element): NodeListOf<HTMLElement> | undefined {
-  return el.shadowRoot?.querySelectorAll<HTMLElement>('[part=provider]');
+  return el.shadowRoot?.querySelectorAll<HTMLElement>('[part~=provider]');
 }
 
 /** Mounts one element and waits until its provider rows are there and laid out; returns the milliseconds. */
@@ -148,7 +148,7 @@ async function continueOnce(): Promise<number> {
   await until(() => deep(el, 'input[type=radio][value=jira-cloud]') !== null);
   deep(el, 'input[type=radio][value=jira-cloud]')?.click();
   await turn();
-  const continueButton = [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part=actions] button') ?? [])].find(
+  const continueButton = [...(el.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part~=actions] button') ?? [])].find(
     (b) => b.textContent?.trim() === 'Continue',
   );
   if (!continueButton) throw new Error('no Continue button');

@@ -76,7 +76,7 @@ function radio(root: ShadowRoot, value: string): HTMLInputElement | undefined {
 }
 
 function primaryAction(element: ProviderTargetSetup): HTMLElement | null {
-  return shadowOf(element).querySelector<HTMLElement>('[part=actions] .btn.primary');
+  return shadowOf(element).querySelector<HTMLElement>('[part~=actions] .btn.primary');
 }
 
 async function settle(element: ProviderTargetSetup): Promise<void> {
@@ -118,7 +118,7 @@ export async function runUrlCheck(element: ProviderTargetSetup, baseUrl: string,
   const field = await until(() => network.querySelector('#url'), 'the base URL field');
   type(field, baseUrl, 'base URL');
   await settle(element);
-  click(network.querySelector('[part=run]'), 'Run checks');
+  click(network.querySelector('[part~=run]'), 'Run checks');
   await phase(element, ...next);
 }
 
@@ -148,6 +148,6 @@ export async function saveWithToken(element: ProviderTargetSetup, token: string,
 /** Existing target: starts revoking (step 1 of the revoke path). */
 export async function startRevoke(element: ProviderTargetSetup): Promise<void> {
   await phase(element, 'existing-target');
-  click(shadowOf(element).querySelector('[part=actions] .btn.danger'), 'Revoke');
+  click(shadowOf(element).querySelector('[part~=actions] .btn.danger'), 'Revoke');
   await phase(element, 'revoke-at-provider');
 }

@@ -163,17 +163,17 @@ describe('POST /targets and GET /targets/{id}', () => {
     }
   });
 
-  it('saves a webhook target with a signing scheme kept beside the secret', async () => {
-    const h = harness();
+  /** Checks a webhook endpoint URL; returns the body of a save for it with `credential` and `signing`. */
+  async function webhookSave(h: ReturnType<typeof harness>, url: string) {
     const check = await h.json(UrlCheckResponseSchema, 200, 'POST', `${BASE}/url-checks`, {
       provider: 'webhook',
       edition: 'webhook',
       deployment_mode: 'webhook',
-      base_url: 'https://hooks.acme.example/scanner?team=web',
+      base_url: url,
       ownership_confirmed: true,
       export_authorized: true,
     });
-    const saved = await h.json(TargetRecordSchema, 201, 'POST', `${BASE}/targets`, {
+    return (credential: string, signing: string) => ({
       provider: 'webhook',
       edition: 'webhook',
       deployment_mode: 'webhook',
@@ -184,13 +184,36 @@ describe('POST /targets and GET /targets/{id}', () => {
       export_authorized: true,
       auth_method: 'signing_secret',
       token_type: 'webhook_hmac_secret',
-      credential: CANARY,
-      signing: 'github-hmac-sha256',
+      credential,
+      signing,
     });
+  }
+
+  it('saves a webhook target with a signing scheme kept beside the secret', async () => {
+    const h = harness();
+    const save = await webhookSave(h, 'https://hooks.acme.example/scanner?team=web');
+    // A signing secret must be strong enough (at least 32 characters here); the canary is inside it.
+    const saved = await h.json(TargetRecordSchema, 201, 'POST', `${BASE}/targets`, save(`${CANARY}-0123456789abcdef`, 'github-hmac-sha256'));
     assert.equal(saved.base_url, 'https://hooks.acme.example/scanner?team=web');
     assert.equal(saved.signing, 'github-hmac-sha256', 'the record tells the host which signature to verify');
     assert.equal((await h.store.getSecret(saved.id))?.signing, 'github-hmac-sha256');
     assertNoLeak(h);
+  });
+
+  it('refuses a weak signing secret, as the element does, without echoing it', async () => {
+    const h = harness();
+    const save = await webhookSave(h, 'https://hooks.acme.example/in');
+    for (const [secret, signing] of [
+      ['hunter2', 'github-hmac-sha256'],
+      ['passwordpasswordpasswordpassword', 'github-hmac-sha256'],
+      ['whsec_c2hvcnQ=', 'standard-webhooks'],
+      ['not-base64-at-all-but-long-enough-for-sure', 'standard-webhooks'],
+    ] as const) {
+      const problem = await h.error('VALIDATION_FAILED', 400, 'POST', `${BASE}/targets`, save(secret, signing));
+      assert.equal(problem.field, 'credential', secret);
+      assert.ok(!JSON.stringify(problem).includes(secret), 'the secret is not echoed');
+    }
+    assert.equal((await h.store.listTargets({ limit: 10 })).total, 0);
   });
 
   it('refuses a signing scheme outside webhooks', async () => {

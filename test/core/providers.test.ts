@@ -472,8 +472,8 @@ describe('limitations and version notes the customer must see', () => {
 
   it('says Jira Server is end of life, and offers no basic auth', () => {
     const dc = edition('jira', 'jira-dc');
-    assert.ok(dc.versionNotes.some((n) => /Jira Server/.test(n) && /end of support/.test(n)), 'Jira Server end of support');
-    assert.ok(dc.versionNotes.some((n) => /Basic authentication/.test(n) && /not offered/.test(n)), 'basic auth not offered');
+    assert.ok(dc.versionNotes.some((n) => /Jira Server/.test(n.text) && /end of support/.test(n.text)), 'Jira Server end of support');
+    assert.ok(dc.versionNotes.some((n) => /Basic authentication/.test(n.text) && /not offered/.test(n.text)), 'basic auth not offered');
     assert.ok(dc.authMethods.every((m) => m.sentAs !== 'basic-email' && !/basic/i.test(m.tokenType)), 'no basic auth method');
   });
 
@@ -491,12 +491,12 @@ describe('limitations and version notes the customer must see', () => {
       services.authMethods.filter((m) => m.kind === 'oauth').map((m) => m.tokenType),
       ['entra_oauth'],
     );
-    assert.ok(services.versionNotes.some((n) => /OAuth 2\.0 apps are not offered/.test(n)));
+    assert.ok(services.versionNotes.some((n) => /OAuth 2\.0 apps are not offered/.test(n.text)));
   });
 
   it('says GHE.com has no /api/v3', () => {
     const ghe = edition('github', 'ghe-com');
-    assert.ok(ghe.versionNotes.some((n) => /no \/api\/v3/.test(n)));
+    assert.ok(ghe.versionNotes.some((n) => /no \/api\/v3/.test(n.text)));
     assert.ok(!apiRootFor(ghe, 'octocorp')?.includes('/api/v3'));
   });
 
@@ -554,7 +554,8 @@ interface VendorFact {
 function customerText(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const v of value) customerText(v, out);
-  else if (value && typeof value === 'object' && !(value instanceof RegExp)) for (const v of Object.values(value)) customerText(v, out);
+  // Ids (of notes and hints) are message keys, never shown.
+  else if (value && typeof value === 'object' && !(value instanceof RegExp)) for (const [k, v] of Object.entries(value)) if (k !== 'id') customerText(v, out);
   return out;
 }
 const textOf = (p: ProviderId, e?: string) => customerText(e ? edition(p, e) : getProvider(p)).join('\n');
@@ -566,7 +567,7 @@ const VENDOR_FACTS: VendorFact[] = [
     says: 'Controlled brownouts run from June 9, 2026 to July 27, 2026; app passwords are fully removed on July 28, 2026. Creation was disabled on September 9, 2025 (Atlassian KB "Getting 401 HTTP error when using Basic authentication with Bitbucket Cloud REST APIs").',
     check: () => {
       const cloud = edition('bitbucket', 'bitbucket-cloud');
-      const note = cloud.versionNotes.find((n) => /App passwords/.test(n)) ?? '';
+      const note = cloud.versionNotes.find((n) => /App passwords/.test(n.text))?.text ?? '';
       for (const date of ['2025-09-09', '2026-06-09', '2026-07-27', '2026-07-28']) assert.ok(note.includes(date), `version note names ${date}`);
       assert.ok(!/stopped working on 2026-06-09/.test(textOf('bitbucket')), 'no claim that they stopped on 2026-06-09');
       const hint = method(cloud, 'scoped_api_token').tokenHints?.find((h) => /app password/.test(h.warning));
@@ -601,7 +602,7 @@ const VENDOR_FACTS: VendorFact[] = [
     source: 'https://developer.clickup.com/docs/authentication',
     says: '"The access token currently does not expire. This is subject to change."',
     check: () => {
-      const notes = edition('clickup', 'clickup-cloud').versionNotes.join('\n');
+      const notes = edition('clickup', 'clickup-cloud').versionNotes.map((n) => n.text).join('\n');
       assert.match(notes, /do not expire for now/);
       assert.ok(!/does not document|reported/.test(textOf('clickup')), 'no remark that ClickUp leaves it undocumented');
     },
@@ -611,7 +612,7 @@ const VENDOR_FACTS: VendorFact[] = [
     source: 'https://github.blog/changelog/2026-04-24-notice-about-upcoming-new-format-for-github-app-installation-tokens/',
     says: 'From 2026-04-27 newly minted installation tokens use ghs_APPID_JWT, about 520 characters and variable. "This change applies to GitHub Enterprise Cloud and Data Residency environments. GitHub Enterprise Server isn\'t impacted." Per-request override header: https://github.blog/changelog/2026-05-15-github-app-installation-tokens-per-request-override-header/',
     check: () => {
-      const about = (e: string) => edition('github', e).versionNotes.some((n) => /520 characters/.test(n));
+      const about = (e: string) => edition('github', e).versionNotes.some((n) => /520 characters/.test(n.text));
       assert.equal(about('github-com'), true, 'GitHub.com notes the format');
       assert.equal(about('ghe-com'), true, 'GHE.com notes the format');
       assert.equal(about('ghes'), false, 'GHES does not');
@@ -622,7 +623,7 @@ const VENDOR_FACTS: VendorFact[] = [
     source: 'https://learn.microsoft.com/en-us/azure/devops/integrate/concepts/rest-api-versioning',
     says: 'Applies to "Azure DevOps Services | Azure DevOps Server | Azure DevOps Server 2022"; the supported-versions table gives Server 2022 up to 7.0, 2020 up to 6.0, 2019 up to 5.0.',
     check: () => {
-      const notes = edition('azure-devops', 'azure-devops-server').versionNotes.join('\n');
+      const notes = edition('azure-devops', 'azure-devops-server').versionNotes.map((n) => n.text).join('\n');
       assert.match(notes, /2022 up to 7\.0, 2020 up to 6\.0, 2019 up to 5\.0/);
       assert.match(notes, /named Azure DevOps Server, without a year: check your version/);
     },
@@ -915,7 +916,7 @@ describe('token hints', () => {
   });
 
   it('never throw, whatever they are given', () => {
-    const sticky: AuthMethod = { ...m('clickup', 'clickup-cloud', 'personal_token'), tokenHints: [{ pattern: /^pk_/g, warning: 'w' }] };
+    const sticky: AuthMethod = { ...m('clickup', 'clickup-cloud', 'personal_token'), tokenHints: [{ id: 'sticky', pattern: /^pk_/g, warning: 'w' }] };
     assert.deepEqual(tokenWarnings(sticky, 'pk_1'), []);
     assert.deepEqual(tokenWarnings(sticky, 'pk_1'), [], 'a global pattern gives the same answer twice');
     const inputs: unknown[] = [undefined, null, 42, {}, '', 'x'.repeat(100_000), '\u0000\uFFFF'];

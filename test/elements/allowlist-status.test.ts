@@ -36,7 +36,7 @@ describe('pts-allowlist-status', () => {
     const el = await fixture<PtsAllowlistStatus>(html`<pts-allowlist-status></pts-allowlist-status>`);
     expect(radios(el).map((r) => r.value)).to.deep.equal(['direct', 'tunnel', 'allowlist', 'unreachable']);
     expect(text(el)).to.contain('Customer-approved tunnel').and.contain('Firewall or VPN allowlist').and.contain('portable export still works');
-    expect($(el, '[part=addresses]')).to.equal(null);
+    expect($(el, '[part~=addresses]')).to.equal(null);
     await accessible(el);
   });
 
@@ -46,8 +46,8 @@ describe('pts-allowlist-status', () => {
     radios(el)[2]!.click();
     await elementUpdated(el);
     expect(events.map((e) => e.detail)).to.deep.equal([{ value: 'allowlist' }]);
-    expect($$(el, '[part=addresses] code').map((c) => c.textContent)).to.deep.equal(EGRESS);
-    expect($$(el, '[part=addresses] button').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+    expect($$(el, '[part~=addresses] code').map((c) => c.textContent)).to.deep.equal(EGRESS);
+    expect($$(el, '[part~=addresses] button').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
       'Copy 203.0.113.10',
       'Copy 2001:db8::7',
     ]);
@@ -59,7 +59,7 @@ describe('pts-allowlist-status', () => {
     const el = await fixture<PtsAllowlistStatus>(html`<pts-allowlist-status></pts-allowlist-status>`);
     const hint = $<PtsHint>(el, 'legend pts-hint')!;
     expect(hint, 'in the legend, beside the question').to.exist;
-    const button = hint.shadowRoot!.querySelector<HTMLButtonElement>('[part=trigger]')!;
+    const button = hint.shadowRoot!.querySelector<HTMLButtonElement>('[part~=trigger]')!;
     expect(button.getAttribute('aria-label')).to.equal('What tunnel and allowlist mean');
     expect([...hint.querySelectorAll('dt')].map((d) => d.textContent)).to.deep.equal(['Customer-approved tunnel', 'Firewall or VPN allowlist']);
     expect(hint.textContent).to.contain('egress addresses');
@@ -75,7 +75,7 @@ describe('pts-allowlist-status', () => {
     expect(focused(el)).to.equal(hint);
     await sendKeys({ press: 'Enter' });
     await elementUpdated(hint);
-    expect(hint.shadowRoot!.querySelector('[part=panel]')!.matches(':popover-open')).to.equal(true);
+    expect(hint.shadowRoot!.querySelector('[part~=panel]')!.matches(':popover-open')).to.equal(true);
     // The panel fades in; axe judges colours once it is fully shown.
     await Promise.all(hint.shadowRoot!.getAnimations().map((a) => a.finished));
     await accessible(el);
@@ -100,7 +100,7 @@ describe('pts-allowlist-status', () => {
     try {
       const el = await fixture<PtsAllowlistStatus>(html`<pts-allowlist-status value="allowlist" .egressAddresses=${EGRESS}></pts-allowlist-status>`);
       const events = record(el, 'pts-allowlist-copy');
-      const button = $$<HTMLButtonElement>(el, '[part=addresses] button')[1]!;
+      const button = $$<HTMLButtonElement>(el, '[part~=addresses] button')[1]!;
       button.focus();
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => events.length === 1);
@@ -141,7 +141,7 @@ describe('pts-allowlist-status', () => {
     try {
       const el = await fixture<PtsAllowlistStatus>(html`<pts-allowlist-status value="allowlist" .egressAddresses=${EGRESS}></pts-allowlist-status>`);
       const events = record(el, 'pts-allowlist-copy');
-      $$<HTMLButtonElement>(el, '[part=addresses] button')[0]!.click();
+      $$<HTMLButtonElement>(el, '[part~=addresses] button')[0]!.click();
       await waitUntil(() => events.length === 1);
       expect(commands).to.deep.equal(['copy']);
       expect(events[0]!.detail).to.deep.equal({ text: '203.0.113.10', ok: true });
@@ -160,7 +160,7 @@ describe('pts-allowlist-status', () => {
     try {
       const el = await fixture<PtsAllowlistStatus>(html`<pts-allowlist-status value="allowlist" .egressAddresses=${EGRESS}></pts-allowlist-status>`);
       const events = record(el, 'pts-allowlist-copy');
-      $$<HTMLButtonElement>(el, '[part=addresses] button')[0]!.click();
+      $$<HTMLButtonElement>(el, '[part~=addresses] button')[0]!.click();
       await waitUntil(() => events.length === 1);
       await elementUpdated(el);
       expect(events[0]!.detail).to.deep.equal({ text: '203.0.113.10', ok: false });

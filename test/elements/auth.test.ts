@@ -223,7 +223,7 @@ describe('pts-auth', () => {
 
     it('disables the connect button of a redirect method', async () => {
       const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition} credential-allowed disabled></pts-auth>`);
-      const connect = $<HTMLButtonElement>(el, '[part=connect]')!;
+      const connect = $<HTMLButtonElement>(el, '[part~=connect]')!;
       expect(connect.getAttribute('aria-disabled')).to.equal('true');
       const events = record(el, 'pts-auth-connect');
       connect.click();
@@ -292,7 +292,7 @@ describe('pts-auth', () => {
     it('offers Connect with <provider> instead of a field', async () => {
       const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition} credential-allowed></pts-auth>`);
       expect($(el, '#credential')).to.equal(null);
-      const connect = $<HTMLButtonElement>(el, '[part=connect]')!;
+      const connect = $<HTMLButtonElement>(el, '[part~=connect]')!;
       expect(connect.textContent).to.contain('Connect with Acme Tracker');
       const events = record(el, 'pts-auth-connect');
       connect.focus();
@@ -303,12 +303,12 @@ describe('pts-auth', () => {
 
     it('does not offer the connect button before credentials are allowed', async () => {
       const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition}></pts-auth>`);
-      expect($(el, '[part=connect]')).to.equal(null);
+      expect($(el, '[part~=connect]')).to.equal(null);
     });
 
     it('shows the waiting state and ignores presses while connecting', async () => {
       const el = await fixture<PtsAuth>(html`<pts-auth .provider=${acme} .edition=${cloudEdition} credential-allowed connecting></pts-auth>`);
-      const connect = $<HTMLButtonElement>(el, '[part=connect]')!;
+      const connect = $<HTMLButtonElement>(el, '[part~=connect]')!;
       expect(connect.getAttribute('aria-disabled')).to.equal('true');
       expect(connect.textContent).to.contain('Waiting for Acme Tracker');
       expect(el.hasCustomState('loading')).to.equal(true);
@@ -339,7 +339,7 @@ describe('pts-auth', () => {
       const el = await fixture<PtsAuth>(
         html`<pts-auth .provider=${acme} .edition=${serverEdition} method="pat" auth-required credential-allowed></pts-auth>`,
       );
-      const notice = $(el, '[part=auth-required]')!;
+      const notice = $(el, '[part~=auth-required]')!;
       expect(notice.textContent).to.contain('Acme Tracker needs your action');
       expect(notice.textContent).to.contain('Create a personal token with issues:write and paste it here.');
       expect(notice.querySelector('a')?.getAttribute('href')).to.equal('https://acme.example/settings/tokens/new');
@@ -355,7 +355,7 @@ describe('pts-auth', () => {
           .action=${{ label: 'Install the Acme app on the Platform space.', url: 'javascript:alert(1)' }}
         ></pts-auth>`,
       );
-      const notice = $(el, '[part=auth-required]')!;
+      const notice = $(el, '[part~=auth-required]')!;
       expect(notice.textContent).to.contain('Install the Acme app on the Platform space.');
       expect(notice.querySelector('a')).to.equal(null);
     });
@@ -382,6 +382,73 @@ describe('pts-auth', () => {
       radios[1]!.click();
       expect(events.map((e) => e.detail)).to.deep.equal([{ signing: 'github-hmac-sha256' }]);
       await accessible(el);
+    });
+
+    describe('the signing secret', () => {
+      const mountHooks = () => fixture<PtsAuth>(html`<pts-auth .provider=${hooks} .edition=${hookEdition} credential-allowed></pts-auth>`);
+      const type = async (el: PtsAuth, value: string) => {
+        const input = $<HTMLInputElement>(el, '#credential')!;
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+        await elementUpdated(el);
+      };
+
+      it('refuses a weak secret: the field says why, and it never counts as entered', async () => {
+        const el = await mountHooks();
+        const changes = record<{ filled: boolean }>(el, 'pts-auth-credential-change');
+        await type(el, 'short');
+        expect($(el, '#secret-strength')!.textContent).to.contain('whsec_');
+        expect($<HTMLInputElement>(el, '#stored')!.disabled).to.equal(true);
+        expect(el.validate()).to.equal(false);
+        expect(changes.filter((c) => c.detail.filled)).to.have.length(0);
+        $$<HTMLInputElement>(el, 'input[name=signing]')[1]!.click();
+        await elementUpdated(el);
+        expect($(el, '#secret-strength')!.textContent).to.contain('at least 32 characters');
+        await type(el, 'a'.repeat(40));
+        expect($(el, '#secret-strength')!.textContent).to.contain('Too easy to guess');
+        await accessible(el);
+      });
+
+      it('generates a strong secret, copies it, and counts it only once the customer has stored it', async () => {
+        const el = await mountHooks();
+        const changes = record<{ filled: boolean }>(el, 'pts-auth-credential-change');
+        $<HTMLButtonElement>(el, '[part~=generate]')!.click();
+        await elementUpdated(el);
+        const input = $<HTMLInputElement>(el, '#credential')!;
+        expect(input.value).to.match(/^whsec_[A-Za-z0-9+/]{43}=$/);
+        expect(atob(input.value.slice(6)).length, '32 random bytes').to.equal(32);
+        expect(input.type, 'shown, so it can be checked and copied').to.equal('text');
+        expect($(el, '#secret-strength')!.textContent).to.contain('Strong enough');
+        expect(text(el)).to.contain('A new secret is in the field');
+        expect(changes.filter((c) => c.detail.filled), 'not before it is stored').to.have.length(0);
+        expect(el.validate()).to.equal(false);
+        await elementUpdated(el);
+        expect(text(el)).to.contain('it is never shown again after Save');
+        expect($<HTMLButtonElement>(el, '[part~=copy-secret]')).to.exist;
+        $<HTMLInputElement>(el, '#stored')!.click();
+        await elementUpdated(el);
+        expect(changes.map((c) => c.detail.filled)).to.deep.equal([true]);
+        expect(el.validate()).to.equal(true);
+        // The secret is only ever in the input's value: no attribute and no event carries it.
+        expect(allAttributeValues(root(el)).some((v) => v.includes(input.value.slice(6, 20)))).to.equal(false);
+        expect(JSON.stringify(changes)).not.to.contain(input.value.slice(6, 20));
+        const other = input.value;
+        $<HTMLButtonElement>(el, '[part~=generate]')!.click();
+        await elementUpdated(el);
+        expect(input.value).not.to.equal(other);
+        expect($<HTMLInputElement>(el, '#stored')!.checked, 'a new secret is stored again').to.equal(false);
+        expect(changes.map((c) => c.detail.filled)).to.deep.equal([true, false]);
+        await accessible(el);
+      });
+
+      it('makes a hex secret for GitHub-style signing', async () => {
+        const el = await mountHooks();
+        $$<HTMLInputElement>(el, 'input[name=signing]')[1]!.click();
+        await elementUpdated(el);
+        $<HTMLButtonElement>(el, '[part~=generate]')!.click();
+        await elementUpdated(el);
+        expect($<HTMLInputElement>(el, '#credential')!.value).to.match(/^[0-9a-f]{64}$/);
+      });
     });
   });
 });

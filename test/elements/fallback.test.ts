@@ -26,7 +26,7 @@ describe('pts-fallback', () => {
     await sendKeys({ press: 'ArrowRight' });
     await elementUpdated(el);
     await sendKeys({ press: 'Tab' });
-    expect(focused(el)).to.equal($(el, '[part=choose]'));
+    expect(focused(el)).to.equal($(el, '[part~=choose]'));
     await sendKeys({ press: 'Enter' });
     expect(events.map((e) => e.detail)).to.deep.equal([{ format: 'sarif' }]);
     expect(events[0]!.composed).to.equal(false);
@@ -39,7 +39,7 @@ describe('pts-fallback', () => {
 
   it('shows the choice once made', async () => {
     const el = await fixture<PtsFallback>(html`<pts-fallback chosen></pts-fallback>`);
-    expect($(el, '[part=choose]')).to.equal(null);
+    expect($(el, '[part~=choose]')).to.equal(null);
     expect(text(el)).to.contain('Portable export is selected.');
     await accessible(el);
   });
@@ -66,7 +66,7 @@ describe('pts-fallback', () => {
   it('hands focus from the choose button to the confirmation', async () => {
     const el = await fixture<PtsFallback>(html`<pts-fallback .formats=${['csv', 'json']}></pts-fallback>`);
     el.addEventListener('pts-fallback-choose', () => (el.chosen = true));
-    $<HTMLButtonElement>(el, '[part=choose]')!.focus();
+    $<HTMLButtonElement>(el, '[part~=choose]')!.focus();
     await sendKeys({ press: 'Enter' });
     await elementUpdated(el);
     expect(focused(el)?.id).to.equal('chosen');
@@ -84,10 +84,10 @@ describe('pts-fallback', () => {
   it('can be switched off by attribute, as the property defaults to on', async () => {
     const off = await fixture<PtsFallback>(html`<pts-fallback available="false" .formats=${['csv']}></pts-fallback>`);
     expect(off.available).to.equal(false);
-    expect($(off, '[part=choose]')).to.equal(null);
+    expect($(off, '[part~=choose]')).to.equal(null);
     const on = await fixture<PtsFallback>(html`<pts-fallback available></pts-fallback>`);
     expect(on.available).to.equal(true);
-    expect($(on, '[part=choose]')).to.exist;
+    expect($(on, '[part~=choose]')).to.exist;
   });
 
   it('links the backend’s address only when it is http(s)', async () => {

@@ -16,7 +16,7 @@ export const tokenMethod: AuthMethod = {
   revoke: { label: 'Profile → Tokens → Revoke', url: 'https://acme.example/settings/tokens' },
   create: { label: 'Profile → Tokens → New token', url: 'https://acme.example/settings/tokens/new' },
   authRequiredAction: 'Create a personal token with issues:write and paste it here.',
-  tokenHints: [{ pattern: /^acm_/, warning: 'Acme tokens start with acm_.' }],
+  tokenHints: [{ id: 'prefix', pattern: /^acm_/, warning: 'Acme tokens start with acm_.' }],
 };
 
 export const oauthMethod: AuthMethod = {
@@ -60,7 +60,7 @@ export const cloudEdition: Edition = {
   cloudApiRoot: '{tenant_url}/api',
   authMethods: [oauthMethod, tokenMethod],
   limitations: [],
-  versionNotes: ['Acme 9 is supported.'],
+  versionNotes: [{ id: 'supported', text: 'Acme 9 is supported.' }],
 };
 
 export const serverEdition: Edition = {

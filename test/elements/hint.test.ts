@@ -5,8 +5,8 @@ import { $, accessible, focused, record } from './helpers.js';
 
 before(() => PtsHint.define());
 
-const trigger = (el: PtsHint) => $<HTMLButtonElement>(el, '[part=trigger]')!;
-const panel = (el: PtsHint) => $<HTMLElement>(el, '[part=panel]')!;
+const trigger = (el: PtsHint) => $<HTMLButtonElement>(el, '[part~=trigger]')!;
+const panel = (el: PtsHint) => $<HTMLElement>(el, '[part~=panel]')!;
 
 async function hint(): Promise<PtsHint> {
   const box = await fixture<HTMLElement>(html`<p>Egress addresses <pts-hint>The addresses the backend connects from.</pts-hint> <button>after</button></p>`);

@@ -20,7 +20,7 @@ const targets = [
 ];
 
 function row(el: PtsIntegrationStatus, label: string): HTMLElement {
-  const found = $$(el, '[part=provider]').find((p) => p.querySelector('.name')?.textContent === label);
+  const found = $$(el, '[part~=provider]').find((p) => p.querySelector('.name')?.textContent === label);
   if (!found) throw new Error(`no row for ${label}`);
   return found;
 }
@@ -28,7 +28,7 @@ function row(el: PtsIntegrationStatus, label: string): HTMLElement {
 describe('pts-integration-status', () => {
   it('lists every provider family of the catalog by default', async () => {
     const el = await fixture<PtsIntegrationStatus>(html`<pts-integration-status></pts-integration-status>`);
-    expect($$(el, '[part=provider]')).to.have.length(PROVIDERS.length);
+    expect($$(el, '[part~=provider]')).to.have.length(PROVIDERS.length);
     expect(PROVIDERS.length).to.equal(11);
     await accessible(el);
   });
@@ -52,7 +52,7 @@ describe('pts-integration-status', () => {
     const el = await fixture<PtsIntegrationStatus>(
       html`<pts-integration-status .providers=${providers} .targets=${targets}></pts-integration-status>`,
     );
-    const rows = $$(el, '[part=target]');
+    const rows = $$(el, '[part~=target]');
     expect(rows.map((r) => r.querySelector('.badge')!.textContent!.trim())).to.deep.equal(['Connected', 'Auth required', 'Blocked', 'Revoked']);
     const actions = rows.map((r) => [...r.querySelectorAll('button')].map((b) => b.textContent!.trim()));
     expect(actions).to.deep.equal([['Revoke'], ['Reconnect', 'Revoke'], ['Reconnect', 'Revoke'], ['Reconnect']]);
@@ -69,7 +69,7 @@ describe('pts-integration-status', () => {
       html`<div style="width: 720px"><pts-integration-status .providers=${providers} .targets=${[targets[0]!]}></pts-integration-status></div>`,
     ).then((w) => w.firstElementChild as PtsIntegrationStatus);
     await elementUpdated(el);
-    const heads = $$(el, '[part=provider] .head');
+    const heads = $$(el, '[part~=provider] .head');
     const placement = heads.map((head) => {
       const add = head.querySelector('button')!;
       const before = add.previousElementSibling;
@@ -94,7 +94,7 @@ describe('pts-integration-status', () => {
       html`<pts-integration-status .providers=${providers} .targets=${targets}></pts-integration-status>`,
     );
     const events = record(el, 'pts-status-add', 'pts-status-reconnect', 'pts-status-revoke');
-    const rows = $$(el, '[part=target]');
+    const rows = $$(el, '[part~=target]');
     row(el, 'Hooks').querySelector<HTMLButtonElement>('.head button')!.click();
     rows[1]!.querySelector<HTMLButtonElement>('button')!.click();
     rows[0]!.querySelector<HTMLButtonElement>('button')!.click();
@@ -112,7 +112,7 @@ describe('pts-integration-status', () => {
     );
     const add = row(el, 'Acme Tracker').querySelector<HTMLButtonElement>('.head button')!;
     expect(add.getAttribute('aria-label')).to.equal('Add a target for Acme Tracker');
-    const revoke = $$(el, '[part=target]')[0]!.querySelector<HTMLButtonElement>('button')!;
+    const revoke = $$(el, '[part~=target]')[0]!.querySelector<HTMLButtonElement>('button')!;
     expect(revoke.getAttribute('aria-label')).to.equal('Revoke Acme team site');
     const events = record(el, 'pts-status-add', 'pts-status-revoke');
     add.focus();
@@ -133,7 +133,7 @@ describe('pts-integration-status', () => {
     el.loading = false;
     await elementUpdated(el);
     expect(el.hasCustomState('loading')).to.equal(false);
-    expect($$(el, '[part=provider]')).to.have.length(3);
+    expect($$(el, '[part~=provider]')).to.have.length(3);
   });
 
   it('shows a load error with a retry', async () => {
@@ -157,8 +157,8 @@ describe('pts-integration-status', () => {
     expect(t).not.to.contain('No targets yet');
     expect(t).not.to.contain('Not connected');
     // Stale targets are not shown as if they were current.
-    expect($$(el, '[part=target]')).to.have.length(0);
-    const rows = $$(el, '[part=provider]');
+    expect($$(el, '[part~=target]')).to.have.length(0);
+    const rows = $$(el, '[part~=provider]');
     expect(rows).to.have.length(3);
     const events = record(el, 'pts-status-add');
     rows[1]!.querySelector<HTMLButtonElement>('button')!.click();
@@ -173,7 +173,7 @@ describe('pts-integration-status', () => {
     expect(t).not.to.contain('Not connected');
     expect(t).to.contain(msg('status.notLoaded'));
     expect(el.hasCustomState('error')).to.equal(false);
-    expect($$(el, '[part=provider] button').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+    expect($$(el, '[part~=provider] button').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
       'Add a target for Acme Tracker',
       'Add a target for Boards',
       'Add a target for Hooks',

@@ -69,6 +69,19 @@ describe('long identifiers at 360 px', () => {
     expect(overflowing(el)).to.deep.equal([]);
   });
 
+  it('pts-auth: the credential field keeps the card’s whole width, with Show under it', async () => {
+    const el = await narrow(
+      html`<pts-auth .provider=${getProvider('jira')} .edition=${getEdition('jira', 'jira-dc')} credential-allowed></pts-auth>`,
+    );
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#credential')!;
+    const row = input.parentElement!.getBoundingClientRect();
+    const box = input.getBoundingClientRect();
+    expect(box.width, 'as wide as its row').to.be.closeTo(row.width, 1);
+    expect(box.width).to.be.greaterThan(180);
+    const show = input.nextElementSibling!.getBoundingClientRect();
+    expect(show.top, 'Show sits under the field').to.be.at.least(box.bottom);
+  });
+
   it('pts-allowlist-status: egress addresses wrap beside their copy button', async () => {
     const addresses = ['2001:0db8:85a3:0000:0000:8a2e:0370:7334', '203.0.113.10'];
     const el = await narrow(html`<pts-allowlist-status value="allowlist" .egressAddresses=${addresses}></pts-allowlist-status>`);

@@ -34,12 +34,12 @@ async function confirmed(props: Partial<PtsNetworkCheck> = {}): Promise<PtsNetwo
 
 /** The hint whose button is named `label`, its button and its panel. */
 function hintNamed(el: PtsNetworkCheck, label: string): { hint: PtsHint; button: HTMLButtonElement; panel: HTMLElement } {
-  const hint = $$<PtsHint>(el, 'pts-hint').find((h) => h.shadowRoot?.querySelector('[part=trigger]')?.getAttribute('aria-label') === label);
+  const hint = $$<PtsHint>(el, 'pts-hint').find((h) => h.shadowRoot?.querySelector('[part~=trigger]')?.getAttribute('aria-label') === label);
   if (!hint) throw new Error(`no hint named ${label}`);
   return {
     hint,
-    button: hint.shadowRoot!.querySelector<HTMLButtonElement>('[part=trigger]')!,
-    panel: hint.shadowRoot!.querySelector<HTMLElement>('[part=panel]')!,
+    button: hint.shadowRoot!.querySelector<HTMLButtonElement>('[part~=trigger]')!,
+    panel: hint.shadowRoot!.querySelector<HTMLElement>('[part~=panel]')!,
   };
 }
 
@@ -146,7 +146,7 @@ describe('pts-network-check', () => {
       const terms = [...hint.querySelectorAll('dt')].map((d) => d.textContent!.trim());
       expect(terms).to.deep.equal([
         'Secure scheme',
-        'Not a private network',
+        'Public addresses only',
         'No reserved address',
         'Redirects stay safe',
         'DNS answers stay put',
@@ -251,7 +251,7 @@ describe('pts-network-check', () => {
       const el = await confirmed();
       const runs = record(el, 'pts-network-run');
       await typeUrl(el, 'http://acme.example.com');
-      $<HTMLButtonElement>(el, '[part=run]')!.click();
+      $<HTMLButtonElement>(el, '[part~=run]')!.click();
       await elementUpdated(el);
       await el.updateComplete;
       expect(runs).to.have.length(0);
@@ -262,17 +262,17 @@ describe('pts-network-check', () => {
 
     it('asks for a URL when run empty', async () => {
       const el = await confirmed();
-      $<HTMLButtonElement>(el, '[part=run]')!.click();
+      $<HTMLButtonElement>(el, '[part~=run]')!.click();
       await elementUpdated(el);
       expect($(el, '#url-feedback [role=alert]')?.textContent).to.contain('Enter the URL first.');
     });
 
     it('lists every check as pending while the server works, and ignores another run', async () => {
       const el = await confirmed({ baseUrl: 'https://acme.example.com', checking: true });
-      const rows = $$(el, '[part=checks] li');
+      const rows = $$(el, '[part~=checks] li');
       expect(rows).to.have.length(6);
       expect(rows.every((r) => r.className === 'pending' && r.textContent!.includes('Checking'))).to.equal(true);
-      const run = $<HTMLButtonElement>(el, '[part=run]')!;
+      const run = $<HTMLButtonElement>(el, '[part~=run]')!;
       expect(run.getAttribute('aria-disabled')).to.equal('true');
       expect(el.hasCustomState('loading')).to.equal(true);
       expect($(el, '[role=status]')!.textContent).to.contain('Checking…');
@@ -284,7 +284,7 @@ describe('pts-network-check', () => {
 
     it('shows the passed result with the normalised URL', async () => {
       const el = await confirmed({ baseUrl: 'https://ACME.example.com/', result: { status: 'passed', checks: passedAll, normalized_url: 'https://acme.example.com' } });
-      const rows = $$(el, '[part=checks] li');
+      const rows = $$(el, '[part~=checks] li');
       expect(rows.map((r) => r.className)).to.deep.equal(Array(6).fill('passed'));
       expect(rows[0]!.textContent).to.contain('Passed');
       expect(text(el)).to.contain('All checks passed for https://acme.example.com.');
@@ -306,14 +306,33 @@ describe('pts-network-check', () => {
   describe('a blocked URL', () => {
     it('lists checks in order with text outcomes and the offending address or hop', async () => {
       const el = await confirmed({ baseUrl: 'https://acme.example.com', result: blocked, portableExport: true });
-      const rows = $$(el, '[part=checks] li');
+      const rows = $$(el, '[part~=checks] li');
       expect(rows.map((r) => r.className)).to.deep.equal(['passed', 'failed', 'failed', 'skipped']);
-      expect(rows[1]!.textContent).to.contain('Not a private network').and.contain('Failed');
+      expect(rows[1]!.textContent).to.contain('Public addresses only').and.contain('Failed');
       expect(rows[1]!.querySelector('.offender')!.textContent).to.match(/Offending address:\s*10\.20\.0\.5/);
       expect(rows[2]!.querySelector('.offender')!.textContent).to.match(/Offending redirect hop:\s*https:\/\/10\.0\.0\.8\/login/);
       expect(rows[3]!.textContent).to.contain('Skipped').and.contain('Answers as Acme Tracker');
       expect(el.hasCustomState('blocked')).to.equal(true);
-      expect(text(el)).to.contain('Failed: Not a private network and Redirects stay safe.');
+      expect(text(el)).to.contain('Failed: Public addresses only and Redirects stay safe.');
+    });
+
+    it('words each outcome by the backend’s reason, not a bare "Failed"', async () => {
+      const el = await confirmed({
+        baseUrl: 'https://nowhere.example.com',
+        result: {
+          status: 'blocked',
+          checks: [
+            { name: 'scheme', status: 'passed' },
+            { name: 'private_network', status: 'failed', reason: 'dns_failed', offender: 'nowhere.example.com' },
+            { name: 'reserved_ip', status: 'skipped', reason: 'not_run' },
+            { name: 'redirect', status: 'skipped', reason: 'some_future_reason' },
+          ],
+        },
+      });
+      const outcomes = $$(el, '[part~=checks] li .outcome').map((o) => o.textContent!.trim());
+      expect(outcomes).to.deep.equal(['Passed', 'Host name not found', 'Not run', 'Skipped']);
+      expect(outcomes, 'no bare "Failed" where the reason is known').not.to.include('Failed');
+      expect(text(el)).to.contain('Failed: Public addresses only (Host name not found).');
     });
 
     it('labels each offender by what it is: address, host name, redirect hop, identity endpoint or value', async () => {
@@ -331,7 +350,7 @@ describe('pts-network-check', () => {
           ],
         },
       });
-      const labels = $$(el, '[part=checks] .offender').map((o) => o.textContent!.replace(o.querySelector('code')!.textContent!, '').trim());
+      const labels = $$(el, '[part~=checks] .offender').map((o) => o.textContent!.replace(o.querySelector('code')!.textContent!, '').trim());
       expect(labels).to.deep.equal([
         'Offending value:',
         'Offending host name:',
@@ -347,13 +366,14 @@ describe('pts-network-check', () => {
       const el = await fixture<PtsNetworkCheck>(
         html`<pts-network-check .provider=${hooks} .edition=${hookEdition} ownership-confirmed export-authorized .result=${{
           status: 'passed',
-          checks: [...passedAll.slice(0, 5), { name: 'ownership', status: 'skipped', detail }],
+          checks: [...passedAll.slice(0, 5), { name: 'ownership', status: 'skipped', reason: 'no_identity', detail }],
         }}></pts-network-check>`,
       );
-      const last = $$(el, '[part=checks] li').at(-1)!;
+      const last = $$(el, '[part~=checks] li').at(-1)!;
       expect(last.className).to.equal('skipped');
       expect(last.querySelector('.check-name')!.textContent).to.equal('Receiver identity');
-      expect(last.textContent).to.contain('Skipped').and.contain(detail);
+      expect(last.textContent).to.contain('Proved by a signed test event').and.contain(detail);
+      expect(text(el)).to.contain('Every check that applies passed').and.not.contain('All checks passed');
       expect(text(el)).not.to.contain('Answers as Hooks');
       expect(hintNamed(el, 'What the checks mean').hint.textContent).to.contain('A signed test event, answered with a 2xx status');
     });
@@ -404,7 +424,7 @@ describe('pts-network-check', () => {
       await el.updateComplete;
       expect(events).to.have.length(1);
       expect(el.result).to.equal(null);
-      expect($(el, '[part=checks]')).to.equal(null);
+      expect($(el, '[part~=checks]')).to.equal(null);
       expect(focused(el)?.id).to.equal('url');
     });
 

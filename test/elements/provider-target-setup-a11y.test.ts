@@ -166,7 +166,7 @@ describe('<provider-target-setup> accessibility', () => {
     tick(must<HTMLInputElement>(part(el, 'pts-revoke'), '#ack'));
     await settle(el);
     await accessible(el, 'revoke');
-    must<HTMLButtonElement>(part(el, 'pts-revoke'), '[part=disconnect]').click();
+    must<HTMLButtonElement>(part(el, 'pts-revoke'), '[part~=disconnect]').click();
     await phase(el, 'revoked');
     await accessible(el, 'revoked');
   });

@@ -86,13 +86,13 @@ describe('<provider-target-setup> back and forward', () => {
     expect(must<HTMLInputElement>(net(), '#url').value, 'a typed URL is kept').to.equal('https://jira.example.com/jira');
 
     // Checked; a network path chosen but not confirmed, then back and checked again.
-    must<HTMLButtonElement>(net(), 'button[part=run]').click();
+    must<HTMLButtonElement>(net(), 'button[part~=run]').click();
     await phase(el, 'allowlist');
     radio(el, 'pts-allowlist-status', 'tunnel').click();
     await settle(el);
     await back(el);
     await phase(el, 'base-url');
-    must<HTMLButtonElement>(net(), 'button[part=run]').click();
+    must<HTMLButtonElement>(net(), 'button[part~=run]').click();
     await phase(el, 'allowlist');
     expect(radio(el, 'pts-allowlist-status', 'tunnel').checked, 'a chosen network path is kept').to.equal(true);
     await next(el);
@@ -125,7 +125,7 @@ describe('<provider-target-setup> back and forward', () => {
     await next(el);
     await phase(el, 'base-url');
     expect(must<HTMLInputElement>(net(), '#url').value).to.equal('https://jira.example.com/jira');
-    must<HTMLButtonElement>(net(), 'button[part=run]').click();
+    must<HTMLButtonElement>(net(), 'button[part~=run]').click();
     await phase(el, 'allowlist');
     expect(radio(el, 'pts-allowlist-status', 'tunnel').checked).to.equal(true);
     await next(el);

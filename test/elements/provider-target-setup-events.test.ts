@@ -51,7 +51,7 @@ async function toDisconnect(el: ProviderTargetSetup): Promise<void> {
 }
 
 function disconnect(el: ProviderTargetSetup): void {
-  must<HTMLButtonElement>(part(el, 'pts-revoke'), '[part=disconnect]').click();
+  must<HTMLButtonElement>(part(el, 'pts-revoke'), '[part~=disconnect]').click();
 }
 
 describe('<provider-target-setup> events', () => {
@@ -230,7 +230,7 @@ describe('<provider-target-setup> events', () => {
     must<HTMLInputElement>(fallback, 'input[value=json]').click();
     await settle(el);
     expect(seen).to.deep.equal([]);
-    must<HTMLButtonElement>(fallback, '[part=choose]').click();
+    must<HTMLButtonElement>(fallback, '[part~=choose]').click();
     await settle(el);
     stop();
     expect(seen).to.have.length(1);
@@ -263,7 +263,7 @@ describe('<provider-target-setup> events', () => {
     await runCheck(el, 'https://jira.example.org');
     await phase(el, 'url-blocked');
     await press(el, msg('network.blocked.export'));
-    must<HTMLButtonElement>(part(el, 'pts-fallback'), '[part=choose]').click();
+    must<HTMLButtonElement>(part(el, 'pts-fallback'), '[part~=choose]').click();
     await settle(el);
     const link = must<HTMLAnchorElement>(part(el, 'pts-fallback'), 'a');
     expect(link.getAttribute('href')).to.equal(url);
@@ -278,7 +278,7 @@ describe('<provider-target-setup> events', () => {
     must<HTMLInputElement>(fallback, 'input[value=json]').click();
     await settle(el);
     const heard = oneEvent<FallbackChosenEvent>(window, 'fallback-chosen');
-    must<HTMLButtonElement>(fallback, '[part=choose]').click();
+    must<HTMLButtonElement>(fallback, '[part~=choose]').click();
     const event = await heard;
     expect(event.detail.format).to.equal('json');
     expect(event.detail.draft).to.deep.equal({ provider: 'bitbucket', edition: 'bitbucket-dc', deployment_mode: 'self-hosted' });

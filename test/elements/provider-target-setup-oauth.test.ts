@@ -75,11 +75,11 @@ function keepFocusHere(popup: Window): void {
 /** Names an element for focus assertions (comparing elements directly makes failures unreadable). */
 function describeNode(node: Element | null): string {
   if (!node) return 'nothing';
-  return `${node.localName}${node.id ? `#${node.id}` : ''}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''} "${(node.textContent ?? '').replace(/\s+/g, ' ').trim()}"`;
+  return `${node.localName}${node.id ? `#${node.id}` : ''}${node.getAttribute('part') ? `[part~=${node.getAttribute('part')}]` : ''} "${(node.textContent ?? '').replace(/\s+/g, ' ').trim()}"`;
 }
 
 async function connect(el: ProviderTargetSetup): Promise<void> {
-  must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]').click();
+  must<HTMLButtonElement>(part(el, 'pts-auth'), '[part~=connect]').click();
   await settle(el);
 }
 
@@ -227,7 +227,7 @@ describe('<provider-target-setup> OAuth and app install', () => {
 
   it('moves focus to Save once the grant completes, since the Connect button goes away', async () => {
     const el = await atDcOAuth();
-    const connectButton = must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]');
+    const connectButton = must<HTMLButtonElement>(part(el, 'pts-auth'), '[part~=connect]');
     connectButton.focus();
     const { opened, popup } = await connectPopup(el, { keepFocus: true });
     expect(describeNode(deepActive())).to.equal(describeNode(connectButton));
@@ -241,11 +241,11 @@ describe('<provider-target-setup> OAuth and app install', () => {
 
   it('keeps focus on the Connect button after a denied grant', async () => {
     const el = await atDcOAuth();
-    must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]').focus();
+    must<HTMLButtonElement>(part(el, 'pts-auth'), '[part~=connect]').focus();
     const { opened, popup } = await connectPopup(el, { keepFocus: true });
     post(mockAuthResultMessage(stateOf(opened[0]!), 'denied'), location.origin, popup());
     await settle(el);
-    expect(describeNode(deepActive())).to.equal(describeNode(must<HTMLButtonElement>(part(el, 'pts-auth'), '[part=connect]')));
+    expect(describeNode(deepActive())).to.equal(describeNode(must<HTMLButtonElement>(part(el, 'pts-auth'), '[part~=connect]')));
   });
 
   it('stops listening when the step is left', async () => {

@@ -252,7 +252,7 @@ describe('<provider-target-setup> scenarios', () => {
     tick(must<HTMLInputElement>(part(el, 'pts-revoke'), '#ack'));
     await settle(el);
     expect(el.state.phase).to.equal('revoke-disconnect');
-    must<HTMLButtonElement>(part(el, 'pts-revoke'), '[part=disconnect]').click();
+    must<HTMLButtonElement>(part(el, 'pts-revoke'), '[part~=disconnect]').click();
     await phase(el, 'revoked');
     expect(textOf(el)).to.contain(msg('revoke.done', { target: 'Acme Jira' }));
     const record = el.targets.find((t) => t.id === SAMPLE_TARGET_IDS.cloudConnected);

@@ -35,11 +35,11 @@ const CANARY = 'CanaryPTS0do0not0leak0a1b2c3d4e5f6g7h8i9j0kl';
 
 /** Fields a secret could hide in, anywhere in the document and its shadow roots. */
 function secretFields(): Element[] {
-  return deepAll(document, 'input#credential, input[type=password], [part=credential]');
+  return deepAll(document, 'input#credential, input[type=password], [part~=credential]');
 }
 
 function urlFields(): Element[] {
-  return deepAll(document, 'input#url, input[type=url], [part=input][id=url]');
+  return deepAll(document, 'input#url, input[type=url], [part~=input][id=url]');
 }
 
 function allAttributes(): string[] {

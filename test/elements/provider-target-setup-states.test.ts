@@ -37,7 +37,9 @@ type ReadinessView = LitElement & { items: Array<{ key: string; status: string; 
 /** The credential boundary's reason, without the revoke location after it. */
 function boundaryReason(el: ProviderTargetSetup): string {
   const readiness = part<ReadinessView>(el, 'pts-readiness');
-  const row = [...readiness.shadowRoot!.querySelectorAll('[part=item]')][3]!;
+  const row = [...readiness.shadowRoot!.querySelectorAll('[part~=item]')].find(
+    (r) => r.querySelector('.item-name')?.textContent === msg('ready.credential-boundary'),
+  )!;
   const reason = (row.querySelector('.reason')?.textContent ?? '').replace(/\s+/g, ' ');
   return reason.split(msg('ready.revokeWhere'))[0]!.trim();
 }

@@ -199,7 +199,7 @@ export async function runCheck(el: ProviderTargetSetup, url: string): Promise<vo
   const net = part(el, 'pts-network-check');
   typeInto(must<HTMLInputElement>(net, '#url'), url);
   await settle(el);
-  must<HTMLButtonElement>(net, 'button[part=run]').click();
+  must<HTMLButtonElement>(net, 'button[part~=run]').click();
   await settle(el);
 }
 

@@ -19,26 +19,47 @@ const items: ReadyItem[] = [
 ];
 
 describe('pts-readiness', () => {
-  it('lists the five ready states in order with their status in words', async () => {
+  it('lists the ready states in order with their status in words, the ones that do not apply folded after them', async () => {
     const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
-    const rows = $$(el, '[part=item]');
+    const rows = $$(el, '[part~=item]');
     expect(rows.map((r) => r.querySelector('.item-name')!.textContent)).to.deep.equal([
-      'Cloud target',
       'Self-hosted target',
       'Allowlist',
       'Credential boundary',
       'Fallback',
+      'Cloud target',
     ]);
-    expect(rows.map((r) => r.querySelector('.badge')!.textContent)).to.deep.equal(['Not applicable', 'Ready', 'Ready', 'Ready', 'Not ready']);
+    expect(rows.map((r) => r.querySelector('.badge')!.textContent)).to.deep.equal(['Ready', 'Ready', 'Ready', 'Not ready', 'Not applicable']);
     await accessible(el);
+  });
+
+  it('folds the rows that do not apply into one closed disclosure that says how many', async () => {
+    const el = await fixture<PtsReadiness>(
+      html`<pts-readiness
+        .items=${[...items.filter((i) => i.key !== 'fallback'), { key: 'fallback', status: 'not-applicable' }]}
+      ></pts-readiness>`,
+    );
+    const folded = $<HTMLDetailsElement>(el, '[part~=ready-folded]')!;
+    expect(folded.open).to.equal(false);
+    expect(folded.querySelector('summary')!.textContent!.trim()).to.equal('2 items do not apply');
+    const visible = $$(el, '[part~=item]').filter((r) => r.checkVisibility());
+    expect(visible.map((r) => r.className)).to.deep.equal(['ready', 'ready', 'ready']);
+    folded.querySelector('summary')!.click();
+    expect(folded.open).to.equal(true);
+    expect($$(el, '[part~=item]').filter((r) => r.checkVisibility())).to.have.length(5);
+    await accessible(el);
+    const one = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
+    expect($(one, '[part~=ready-folded] summary')!.textContent!.trim()).to.equal('1 item does not apply');
+    const none = await fixture<PtsReadiness>(html`<pts-readiness .items=${[{ key: 'allowlist', status: 'ready' }]}></pts-readiness>`);
+    expect($(none, '[part~=ready-folded]')).to.equal(null);
   });
 
   it('uses the given reason, or the catalog’s default for the status', async () => {
     const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
     const reasons = $$(el, '.reason').map((r) => r.textContent!.replace(/\s+/g, ' ').trim());
-    expect(reasons[0]).to.equal('This target does not run in the vendor’s cloud.');
-    expect(reasons[2]).to.equal('Firewall allowlist, recorded today.');
-    expect(reasons[4]).to.equal('Portable export is not available for this account.');
+    expect(reasons[4]).to.equal('This target does not run in the vendor’s cloud.');
+    expect(reasons[1]).to.equal('Firewall allowlist, recorded today.');
+    expect(reasons[3]).to.equal('Portable export is not available for this account.');
   });
 
   it('words the reason code of the real state, not a default for the status', async () => {
@@ -73,13 +94,13 @@ describe('pts-readiness', () => {
       ></pts-readiness>`,
     );
     const reasons = $$(el, '.reason').map((r) => r.textContent!.trim());
-    expect(reasons[0]).to.equal(msg('ready.cloud-target.not-applicable'));
-    expect(reasons[1]).to.equal(msg('ready.self-hosted-target.not-applicable'));
+    expect(reasons.at(-2)).to.equal(msg('ready.cloud-target.not-applicable'));
+    expect(reasons.at(-1)).to.equal(msg('ready.self-hosted-target.not-applicable'));
   });
 
   it('says which grant can be revoked later, and where', async () => {
     const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
-    const boundary = $$(el, '[part=item]')[3]!;
+    const boundary = $$(el, '[part~=item]')[2]!;
     expect(boundary.textContent).to.contain('Personal token with issues:write.').and.contain('Revoke it later:');
     expect(boundary.querySelector('a')!.getAttribute('href')).to.equal('https://acme.example/settings/tokens');
   });
@@ -88,7 +109,7 @@ describe('pts-readiness', () => {
     const el = await fixture<PtsReadiness>(html`<pts-readiness .items=${items}></pts-readiness>`);
     expect(text(el)).to.contain('3 of 4 ready');
     const partial = await fixture<PtsReadiness>(html`<pts-readiness .items=${[{ key: 'allowlist', status: 'ready' }]}></pts-readiness>`);
-    expect($$(partial, '[part=item]').map((r) => r.className)).to.deep.equal(['not-ready', 'not-ready', 'ready', 'not-ready', 'not-ready']);
+    expect($$(partial, '[part~=item]').map((r) => r.className)).to.deep.equal(['not-ready', 'not-ready', 'ready', 'not-ready', 'not-ready']);
     expect(text(partial)).to.contain('1 of 5 ready');
     await accessible(partial);
   });

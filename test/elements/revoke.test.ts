@@ -32,7 +32,7 @@ describe('pts-revoke', () => {
   it('refuses to disconnect before the confirmation: alert and focus on the box', async () => {
     const el = await revoke();
     const events = record(el, 'pts-revoke-confirm');
-    const disconnect = $<HTMLButtonElement>(el, '[part=disconnect]')!;
+    const disconnect = $<HTMLButtonElement>(el, '[part~=disconnect]')!;
     expect(disconnect.textContent).to.contain('Disconnect Acme team site');
     disconnect.focus();
     await sendKeys({ press: 'Enter' });
@@ -50,7 +50,7 @@ describe('pts-revoke', () => {
     $<HTMLInputElement>(el, '#ack')!.focus();
     await sendKeys({ press: 'Space' });
     await sendKeys({ press: 'Tab' });
-    expect(focused(el)).to.equal($(el, '[part=disconnect]'));
+    expect(focused(el)).to.equal($(el, '[part~=disconnect]'));
     await sendKeys({ press: 'Enter' });
     expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
       ['pts-revoke-acknowledge', { revokedAtProvider: true }],
@@ -70,7 +70,7 @@ describe('pts-revoke', () => {
       html`<pts-revoke .provider=${acme} .method=${tokenMethod} .target=${saved} revoked-at-provider busy></pts-revoke>`,
     );
     const events = record(el, 'pts-revoke-confirm');
-    const disconnect = $<HTMLButtonElement>(el, '[part=disconnect]')!;
+    const disconnect = $<HTMLButtonElement>(el, '[part~=disconnect]')!;
     expect(disconnect.getAttribute('aria-disabled')).to.equal('true');
     expect(disconnect.textContent).to.contain('Disconnecting…');
     disconnect.click();

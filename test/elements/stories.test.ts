@@ -63,14 +63,14 @@ describe('stories', () => {
 
     it('a step path with a skipped step', async () => {
       const el = await show(stepPath, 'SkippedSetup');
-      const states = [...el.shadowRoot!.querySelectorAll('[part=step]')].map((li) => li.className);
+      const states = [...el.shadowRoot!.querySelectorAll('[part~=step]')].map((li) => li.className);
       expect(states).to.deep.equal(['complete', 'complete', 'complete', 'skipped', 'current']);
     });
 
     it('portable export not offered, with nothing to choose', async () => {
       const el = await show(fallback, 'Unavailable');
       expect(text(el)).to.contain(msg('fallback.unavailable'));
-      expect(el.shadowRoot!.querySelector('button, input, [part=choose]')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('button, input, [part~=choose]')).to.equal(null);
     });
 
     it('pts-auth disabled while busy', async () => {

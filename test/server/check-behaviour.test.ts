@@ -110,6 +110,21 @@ describe('checkBaseUrl behaviour', () => {
     }
   });
 
+  test('says why each check failed or was skipped as a reason code a client can word', async () => {
+    const reasons = (o: { checks: ReadonlyArray<{ name: string; reason?: string | undefined }> }) =>
+      Object.fromEntries(o.checks.map((c) => [c.name, c.reason]));
+    const unknown = await checkBaseUrl('https://nowhere.example.com/', { lookup: lookup(), transport: stubTransport() });
+    assert.equal(reasons(unknown).private_network, 'dns_failed');
+    assert.equal(reasons(unknown).redirect, 'not_run');
+    const literal = await checkBaseUrl('https://10.0.0.5/jira', { lookup: lookup(), transport: stubTransport() });
+    assert.equal(reasons(literal).private_network, 'private_address');
+    const webhook = await checkBaseUrl('https://many.example.com/', { lookup: lookup(), transport: stubTransport(), provider: 'webhook', deploymentMode: 'webhook' });
+    assert.equal(reasons(webhook).ownership, 'no_identity');
+    assert.equal(reasons(webhook).scheme, undefined, 'a passed check has no reason');
+    const away = await checkBaseUrl('https://many.example.com/', { lookup: lookup(), transport: stubTransport({ 'https://many.example.com/': redirect('https://other.example.com/') }) });
+    assert.equal(reasons(away).redirect, 'cross_host');
+  });
+
   test('a host that answers as another product fails ownership', async () => {
     const transport = stubTransport({
       'https://many.example.com/rest/api/1.0/application-properties': { status: 200, headers: {}, body: '{"displayName":"Not Bitbucket","version":"1"}' },

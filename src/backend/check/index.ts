@@ -23,7 +23,7 @@
  * - `ownership`: the provider's identity endpoint under its API root answers as that
  *   product. Skipped for webhooks, without a provider, or with `probe: false`.
  */
-import type { CheckName, UrlCheckEntry, UrlCheckOutcome } from '../../core/contract/schemas.js';
+import type { CheckName, CheckReason, UrlCheckEntry, UrlCheckOutcome } from '../../core/contract/schemas.js';
 import { CHECK_NAMES } from '../../core/contract/schemas.js';
 import type { DeploymentMode, EditionId, ProviderId } from '../../core/providers/types.js';
 import {
@@ -35,6 +35,7 @@ import {
   type AddressVerdict,
   type AllowList,
   type ParsedBaseUrl,
+  type StaticFailureReason,
 } from '../../core/url/index.js';
 import { identityProbeFor, judgeIdentity, keepsContextPathFor, type IdentityProbe } from './identity.js';
 import type { ProbeResponse, Transport } from './probe.js';
@@ -85,6 +86,18 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 type Address = { address: string; family: 4 | 6 };
 
+/** The contract's reason for each way the static check refuses a URL. */
+const STATIC_REASONS: Record<StaticFailureReason, CheckReason> = {
+  invalid: 'invalid',
+  host: 'invalid',
+  scheme: 'not_https',
+  userinfo: 'userinfo',
+  ambiguous: 'ambiguous',
+  port: 'port',
+  'special-name': 'special_name',
+  address: 'private_address',
+};
+
 class Recorder {
   private readonly entries = new Map<CheckName, UrlCheckEntry>();
   readonly addresses: string[] = [];
@@ -93,21 +106,21 @@ class Recorder {
     return [...this.entries.values()].some((e) => e.status === 'failed');
   }
 
-  private put(name: CheckName, status: UrlCheckEntry['status'], detail: string, offender?: string): void {
+  private put(name: CheckName, status: UrlCheckEntry['status'], reason: CheckReason | undefined, detail: string, offender?: string): void {
     if (this.entries.has(name)) return;
-    const entry: UrlCheckEntry = { name, status, detail: clip(detail, 1000) };
+    const entry: UrlCheckEntry = { name, status, ...(reason ? { reason } : {}), detail: clip(detail, 1000) };
     if (offender !== undefined) entry.offender = clip(offender, 2048);
     this.entries.set(name, entry);
   }
 
   pass(name: CheckName, detail: string): void {
-    this.put(name, 'passed', detail);
+    this.put(name, 'passed', undefined, detail);
   }
-  fail(name: CheckName, detail: string, offender?: string): void {
-    this.put(name, 'failed', detail, offender);
+  fail(name: CheckName, reason: CheckReason, detail: string, offender?: string): void {
+    this.put(name, 'failed', reason, detail, offender);
   }
-  skip(name: CheckName, detail: string): void {
-    this.put(name, 'skipped', detail);
+  skip(name: CheckName, reason: CheckReason, detail: string): void {
+    this.put(name, 'skipped', reason, detail);
   }
   note(addresses: readonly Address[]): void {
     for (const { address } of addresses) if (!this.addresses.includes(address)) this.addresses.push(address);
@@ -120,6 +133,7 @@ class Recorder {
         this.entries.get(name) ?? {
           name,
           status: 'skipped' as const,
+          reason: 'not_run' as const,
           detail: blocked ? 'Not run: an earlier check blocked the URL.' : 'Not run.',
         },
     );
@@ -223,7 +237,7 @@ function requestSignal(ctx: Context): AbortSignal {
 
 type ChainResult =
   | { ok: true; response: ProbeResponse; hops: string[] }
-  | { ok: false; unreachable: boolean; detail: string; offender: string };
+  | { ok: false; unreachable: boolean; reason: CheckReason; detail: string; offender: string };
 
 /**
  * Requests `start` and follows redirects by hand. Every hop after the first goes
@@ -239,13 +253,14 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
     if (!hop.ok) {
       const reason = hop.dns ? hop.detail : hop.failures.map((f) => f.reason).join('; ');
       const offender = hop.dns ? showUrl(current.href) : hop.failures[0]!.address;
-      return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo} to ${showUrl(current.href)}: ${reason}.`, offender };
+      return { ok: false, unreachable: false, reason: 'hop_refused', detail: `Redirect hop ${hopNo} to ${showUrl(current.href)}: ${reason}.`, offender };
     }
     // Judged after the addresses, so a hop to private space is named as such.
     if (!ctx.allowCrossHost && canonicalHostName(current.hostname) !== typedHost) {
       return {
         ok: false,
         unreachable: false,
+        reason: 'cross_host',
         detail: `Redirect hop ${hopNo} to ${showUrl(current.href)} leaves ${typedHost} for ${current.hostname}; a credential saved for ${typedHost} would follow it. Redirects must stay on the typed host unless the operator allows other hosts.`,
         offender: showUrl(current.href),
       };
@@ -274,6 +289,7 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
       return {
         ok: false,
         unreachable: true,
+        reason: 'no_answer',
         detail: `No answer from ${showUrl(current.href)} (${errors.join(', ')}).`,
         offender: showUrl(current.href),
       };
@@ -284,17 +300,30 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
     try {
       next = new URL(location, current.href).href;
     } catch {
-      return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo + 1}: the Location header is not a valid URL.`, offender: clip(location, 300) };
+      return {
+        ok: false,
+        unreachable: false,
+        reason: 'bad_location',
+        detail: `Redirect hop ${hopNo + 1}: the Location header is not a valid URL.`,
+        offender: clip(location, 300),
+      };
     }
     const ambiguity = findAmbiguity(location);
     if (ambiguity) {
-      return { ok: false, unreachable: false, detail: `Redirect hop ${hopNo + 1}: the Location header is ambiguous. ${ambiguity.detail}`, offender: ambiguity.character };
+      return {
+        ok: false,
+        unreachable: false,
+        reason: 'bad_location',
+        detail: `Redirect hop ${hopNo + 1}: the Location header is ambiguous. ${ambiguity.detail}`,
+        offender: ambiguity.character,
+      };
     }
     hops.push(showUrl(next));
     if (hops.length > ctx.maxRedirects) {
       return {
         ok: false,
         unreachable: false,
+        reason: 'too_many_redirects',
         detail: `More than ${ctx.maxRedirects} redirects; hop ${hops.length} went to ${showUrl(next)}.`,
         offender: showUrl(next),
       };
@@ -304,6 +333,7 @@ async function follow(ctx: Context, start: ParsedBaseUrl, bodyLimit: number): Pr
       return {
         ok: false,
         unreachable: false,
+        reason: 'hop_refused',
         detail: `Redirect hop ${hops.length} to ${showUrl(next)}: ${checked.detail}`,
         // Name the refused address or special-use name; otherwise the hop itself.
         offender: checked.offender && (checked.reason === 'address' || checked.reason === 'special-name') ? checked.offender : showUrl(next),
@@ -336,7 +366,7 @@ function describePass(hostname: string, result: { addresses: Address[]; admitted
 async function rebindingCheck(ctx: Context, probed: boolean): Promise<void> {
   const stray = ctx.connected.find((c) => !ctx.rec.addresses.includes(c.address));
   if (stray) {
-    ctx.rec.fail('dns_rebinding', `A connection went to ${stray.address}, which was not checked.`, stray.address);
+    ctx.rec.fail('dns_rebinding', 'unchecked_connection', `A connection went to ${stray.address}, which was not checked.`, stray.address);
     return;
   }
   const notes: string[] = [];
@@ -346,7 +376,7 @@ async function rebindingCheck(ctx: Context, probed: boolean): Promise<void> {
       second = await resolveAll(ctx.lookup, host, ctx.timeoutMs, ctx.signal);
     } catch (err) {
       const code = err instanceof ResolveError ? err.code : errorCode(err);
-      ctx.rec.fail('dns_rebinding', `A second lookup of ${host} failed (${code}) after the first succeeded; the answers are not stable.`, host);
+      ctx.rec.fail('dns_rebinding', 'lookup_unstable', `A second lookup of ${host} failed (${code}) after the first succeeded; the answers are not stable.`, host);
       return;
     }
     // The same answer again (the usual case) has the same verdicts as the first.
@@ -358,6 +388,7 @@ async function rebindingCheck(ctx: Context, probed: boolean): Promise<void> {
       const firstList = first.map((a) => a.address).join(', ');
       ctx.rec.fail(
         'dns_rebinding',
+        'answer_changed',
         `${host} resolved to ${firstList} when checked but to ${bad.address} on a second lookup (${bad.reason}).`,
         bad.address,
       );
@@ -409,7 +440,8 @@ export async function runBaseUrlCheck(url: unknown, options: UrlCheckOptions): P
   if (!first.ok) {
     if (first.check !== 'scheme') rec.pass('scheme', 'The URL parses, uses an allowed scheme and port, and carries no user info.');
     if (first.url?.literal) rec.note([first.url.literal]);
-    rec.fail(first.check, first.detail, first.offender);
+    const reason = first.reason === 'address' && first.check === 'reserved_ip' ? 'reserved_address' : STATIC_REASONS[first.reason];
+    rec.fail(first.check, reason, first.detail, first.offender);
     if (first.reason === 'address') {
       const other = first.check === 'private_network' ? 'reserved_ip' : 'private_network';
       rec.pass(other, `The address is not in ${other === 'reserved_ip' ? 'reserved' : 'private or local'} space.`);
@@ -422,11 +454,11 @@ export async function runBaseUrlCheck(url: unknown, options: UrlCheckOptions): P
   const hop0 = await resolveHop(ctx, base);
   if (!hop0.ok) {
     if (hop0.dns) {
-      rec.fail('private_network', hop0.detail, hop0.offender);
+      rec.fail('private_network', 'dns_failed', hop0.detail, hop0.offender);
     } else {
       for (const name of ['private_network', 'reserved_ip'] as const) {
         const bad = hop0.failures.filter((f) => f.check === name);
-        if (bad.length > 0) rec.fail(name, `${bad.map((f) => f.reason).join('; ')}.`, bad[0]!.address);
+        if (bad.length > 0) rec.fail(name, name === 'reserved_ip' ? 'reserved_address' : 'private_address', `${bad.map((f) => f.reason).join('; ')}.`, bad[0]!.address);
         else rec.pass(name, `No address of ${base.hostname} is in ${name === 'reserved_ip' ? 'reserved' : 'private or local'} space.`);
       }
     }
@@ -438,8 +470,8 @@ export async function runBaseUrlCheck(url: unknown, options: UrlCheckOptions): P
 
   const probe = options.probe ?? true;
   if (!probe) {
-    rec.skip('redirect', 'Probe disabled: no request was made, so no redirect was followed.');
-    rec.skip('ownership', 'Probe disabled: the identity endpoint was not called.');
+    rec.skip('redirect', 'not_probed', 'Probe disabled: no request was made, so no redirect was followed.');
+    rec.skip('ownership', 'not_probed', 'Probe disabled: the identity endpoint was not called.');
     await rebindingCheck(ctx, false);
     return rec.outcome(base.normalized);
   }
@@ -447,7 +479,7 @@ export async function runBaseUrlCheck(url: unknown, options: UrlCheckOptions): P
   // Probe what will be saved: the normalised URL, not the text as typed.
   const chain = await follow(ctx, { ...base, href: new URL(base.normalized).href }, 0);
   if (!chain.ok) {
-    rec.fail('redirect', chain.detail, chain.offender);
+    rec.fail('redirect', chain.reason, chain.detail, chain.offender);
     return rec.outcome(base.normalized);
   }
   const hops = [...chain.hops];
@@ -459,7 +491,7 @@ export async function runBaseUrlCheck(url: unknown, options: UrlCheckOptions): P
         : options.provider === undefined
           ? 'No provider given, so there is no identity endpoint to call.'
           : `No identity endpoint is known for ${options.provider} ${options.edition ?? options.deploymentMode ?? ''}`.trimEnd() + '.';
-    rec.skip('ownership', why);
+    rec.skip('ownership', options.deploymentMode === 'webhook' ? 'no_identity' : 'not_probed', why);
   } else {
     const target = staticUrlCheck(base.normalized.replace(/\/$/, '') + identity.apiRoot + identity.identityPath, {
       allow,
@@ -467,20 +499,20 @@ export async function runBaseUrlCheck(url: unknown, options: UrlCheckOptions): P
       ...(ctx.ports ? { ports: ctx.ports } : {}),
     });
     if (!target.ok) {
-      rec.fail('ownership', `The identity endpoint URL is not usable: ${target.detail}`, target.offender);
+      rec.fail('ownership', 'identity_unusable', `The identity endpoint URL is not usable: ${target.detail}`, target.offender);
     } else {
       const answer = await follow(ctx, target.url, IDENTITY_BODY_LIMIT);
       if (!answer.ok && !answer.unreachable) {
-        rec.fail('redirect', answer.detail, answer.offender);
+        rec.fail('redirect', answer.reason, answer.detail, answer.offender);
         return rec.outcome(base.normalized);
       }
       if (!answer.ok) {
-        rec.fail('ownership', `The identity endpoint did not answer: ${answer.detail}`, answer.offender);
+        rec.fail('ownership', 'no_answer', `The identity endpoint did not answer: ${answer.detail}`, answer.offender);
       } else {
         hops.push(...answer.hops);
         const verdict = judgeIdentity(identity, answer.response);
         if (verdict.ok) rec.pass('ownership', verdict.detail);
-        else rec.fail('ownership', verdict.detail, showUrl(target.url.href));
+        else rec.fail('ownership', 'identity_mismatch', verdict.detail, showUrl(target.url.href));
       }
     }
   }

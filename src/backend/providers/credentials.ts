@@ -4,7 +4,7 @@
  * transport means on the wire, once for every adapter.
  */
 import type { CredentialTransport } from '../../core/providers/index.js';
-import { toBase64, utf8 } from './bytes.js';
+import { toBase64, utf8 } from '../../core/bytes.js';
 import { ProviderError } from './errors.js';
 import type { Credential } from './types.js';
 

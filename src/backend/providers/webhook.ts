@@ -14,13 +14,12 @@
  */
 import { WEBHOOK_TEST_EVENT } from '../../core/contract/export.js';
 import { getProvider, type WebhookSigning } from '../../core/providers/index.js';
-import { fromBase64, toBase64, toHex, utf8 } from './bytes.js';
+import { toBase64, toHex, utf8 } from '../../core/bytes.js';
+import { STANDARD_SECRET_PREFIX, standardWebhooksKey } from '../../core/providers/signing-secret.js';
 import { authRequired, limitation, ProviderError, rateLimited, retryAfterSeconds } from './errors.js';
 import { send } from './http.js';
 import { testTicket } from './ticket.js';
 import type { ProviderAdapter, ProviderContext, TestOutcome } from './types.js';
-
-const STANDARD_PREFIX = 'whsec_';
 
 function scheme(ctx: ProviderContext): WebhookSigning {
   const schemes = getProvider('webhook')?.webhookSigning ?? [];
@@ -33,8 +32,9 @@ function scheme(ctx: ProviderContext): WebhookSigning {
 function signingKey(ctx: ProviderContext, signing: WebhookSigning): Uint8Array<ArrayBuffer> {
   const secret = ctx.credential.secret;
   if (signing.id !== 'standard-webhooks') return utf8(secret);
-  const key = fromBase64(secret.startsWith(STANDARD_PREFIX) ? secret.slice(STANDARD_PREFIX.length) : secret);
-  if (!key || key.length < 24 || key.length > 64) {
+  // Targets saved before the prefix was required may hold the bare base64.
+  const key = standardWebhooksKey(secret.startsWith(STANDARD_SECRET_PREFIX) ? secret : STANDARD_SECRET_PREFIX + secret);
+  if (!key) {
     throw authRequired(ctx, 'the saved signing secret is not a Standard Webhooks secret (whsec_ followed by base64 of 24 to 64 bytes)');
   }
   return key;

@@ -25,7 +25,7 @@ import {
   type SaveTargetRequest,
   type TargetRecord,
 } from '../../core/contract/index.js';
-import { blockingLimitation, findAuthMethod, isCredentialKind } from '../../core/providers/index.js';
+import { blockingLimitation, findAuthMethod, isCredentialKind, signingSecretProblem, type SigningSecretProblem } from '../../core/providers/index.js';
 import type { AuthMethod, Edition, Provider } from '../../core/providers/types.js';
 import {
   authRequired,
@@ -47,6 +47,12 @@ import { redact, redactError } from '../redact.js';
 import type { IdempotencyClaim, IdempotentAnswer, StoredCheck, StoredSecret, TargetWrite } from '../store/types.js';
 
 const KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
+
+const WEAK_SECRET_MESSAGES: Record<SigningSecretProblem, string> = {
+  format: 'The signing secret does not fit its scheme: Standard Webhooks secrets are whsec_ followed by base64, GitHub-style secrets have no spaces.',
+  length: 'The signing secret is too short (or, for Standard Webhooks, longer than 64 bytes). Generate a new one.',
+  weak: 'The signing secret is too easy to guess. Generate a new one.',
+};
 
 const VERIFY_MESSAGES: Record<Exclude<VerifyCredentialResult['code'], 'PROVIDER_LIMITATION'>, string> = {
   CREDENTIALS_REJECTED: 'The provider refused this credential. Check it and its permissions, then try again.',
@@ -272,6 +278,11 @@ export const saveTarget: Route = async (ctx, scope) => {
   const bound = { baseUrl: place.baseUrl, tenant, targetId: existing?.id };
   const { secret, authorizationId } = await credentialOf(ctx, body, method, bound);
   scope.secrets.push(secret.credential);
+  if (method.kind === 'signing-secret') {
+    // The element refuses a weak secret before Save; a caller that skips the element meets the same rule here.
+    const problem = signingSecretProblem(body.signing ?? defaultSigning(provider), secret.credential);
+    if (problem) throw new ProblemResponse('VALIDATION_FAILED', WEAK_SECRET_MESSAGES[problem], { field: 'credential' });
+  }
   await verify(ctx, scope.request, { provider, edition, method, secret, check: place.check }, bound);
 
   const at = ctx.iso();

@@ -17,8 +17,8 @@ export const DeploymentModeSchema = z.enum(DEPLOYMENT_MODES);
 export const EditionIdSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,40}$/));
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 
-export { ALLOWLIST_STATUSES, CHECK_NAMES, TARGET_STATES } from './vocabulary.js';
-export type { AllowlistStatus, CheckName, TargetState } from './vocabulary.js';
+export { ALLOWLIST_STATUSES, CHECK_NAMES, CHECK_REASONS, TARGET_STATES } from './vocabulary.js';
+export type { AllowlistStatus, CheckName, CheckReason, TargetState } from './vocabulary.js';
 export const AllowlistStatusSchema = z.enum(ALLOWLIST_STATUSES);
 
 export const CheckNameSchema = z.enum(CHECK_NAMES);
@@ -26,10 +26,15 @@ export const CheckNameSchema = z.enum(CHECK_NAMES);
 export const CheckStatusSchema = z.enum(['passed', 'failed', 'skipped']);
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
-/** One server-side check and its outcome; `detail` names the offending address or hop. */
+/**
+ * One server-side check and its outcome; `detail` names the offending address
+ * or hop in the backend's words, `reason` says why it failed or was skipped as
+ * a code (`CHECK_REASONS`; open-ended, so a newer backend's reason still parses).
+ */
 export const UrlCheckEntrySchema = z.object({
   name: CheckNameSchema,
   status: CheckStatusSchema,
+  reason: z.optional(z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/))),
   detail: z.optional(z.string().check(z.maxLength(1000))),
   /** The address or hop that failed, when one did. */
   offender: z.optional(z.string().check(z.maxLength(2048))),

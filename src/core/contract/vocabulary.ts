@@ -12,5 +12,43 @@ export type AllowlistStatus = (typeof ALLOWLIST_STATUSES)[number];
 export const CHECK_NAMES = ['scheme', 'private_network', 'reserved_ip', 'redirect', 'dns_rebinding', 'ownership'] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
+/**
+ * Why a check failed or was skipped, so a client can word each outcome in its
+ * own language; `detail` says the same in the backend's words. Open-ended on
+ * the wire (a newer backend may send a reason this list lacks): a client
+ * words an unknown reason by the check's name and status.
+ */
+export const CHECK_REASONS = [
+  // scheme
+  'invalid',
+  'not_https',
+  'userinfo',
+  'port',
+  'ambiguous',
+  // private_network and reserved_ip
+  'private_address',
+  'special_name',
+  'dns_failed',
+  'reserved_address',
+  // redirect
+  'cross_host',
+  'too_many_redirects',
+  'bad_location',
+  'hop_refused',
+  'no_answer',
+  // dns_rebinding
+  'unchecked_connection',
+  'lookup_unstable',
+  'answer_changed',
+  // ownership
+  'identity_mismatch',
+  'identity_unusable',
+  'no_identity',
+  // skipped
+  'not_run',
+  'not_probed',
+] as const;
+export type CheckReason = (typeof CHECK_REASONS)[number];
+
 export const TARGET_STATES = ['connected', 'auth_required', 'blocked', 'revoked'] as const;
 export type TargetState = (typeof TARGET_STATES)[number];

@@ -8,6 +8,7 @@ import { findEditionIn, getProviderIn, resolveProviderDocLink, withDocOverrides 
 import type { DocLink, DocOverrides, Edition, EditionId, Provider, ProviderId } from './types.js';
 
 export * from './types.js';
+export * from './signing-secret.js';
 export {
   apiRootFor,
   findAuthMethod,

@@ -55,7 +55,11 @@ export const BaseUrlSpecSchema = z.strictObject({
   help: text,
 });
 
+/** Ids of hints, notes and limitations: part of their message keys, so kept short and stable. */
+const textId = z.string().regex(/^[a-z][a-z0-9-]*$/);
+
 export const TokenHintSchema = z.strictObject({
+  id: textId,
   pattern: statelessRegExp,
   warning: text,
 });
@@ -104,7 +108,7 @@ export const EditionSchema = z
     cloudApiRoot: apiRootTemplate.optional(),
     authMethods: z.array(AuthMethodSchema),
     limitations: z.array(LimitationSchema),
-    versionNotes: z.array(text),
+    versionNotes: z.array(z.strictObject({ id: textId, text })),
   })
   .superRefine((e, ctx) => {
     const issue = (message: string, path: (string | number)[] = []) => ctx.addIssue({ code: 'custom', message, path });
@@ -151,6 +155,10 @@ export const EditionSchema = z
     }
     const ids = e.authMethods.map((m) => m.id);
     if (new Set(ids).size !== ids.length) issue('auth method ids repeat', ['authMethods']);
+    // Ids are part of message keys: a repeat would give two texts one translation.
+    const repeats = (list: readonly { id: string }[]) => new Set(list.map((x) => x.id)).size !== list.length;
+    if (repeats(e.versionNotes)) issue('version note ids repeat', ['versionNotes']);
+    if (repeats(e.limitations)) issue('limitation ids repeat', ['limitations']);
 
     e.authMethods.forEach((m, i) => {
       const at = ['authMethods', i];
@@ -164,6 +172,7 @@ export const EditionSchema = z
         issue('Basic with an email needs an email field', [...at, 'extraFields']);
       }
       if (m.apiRoot && !e.tenant) issue('a method-level API root needs a tenant edition', [...at, 'apiRoot']);
+      if (repeats(m.tokenHints ?? [])) issue('token hint ids repeat', [...at, 'tokenHints']);
     });
   });
 

@@ -72,6 +72,8 @@ export type CredentialTransport =
   | 'signature-header';
 
 export interface TokenHint {
+  /** Stable id within its method, for the hint's message key. */
+  id: string;
   /** Soft check: a mismatch warns, never blocks. */
   pattern: RegExp;
   warning: string;
@@ -108,6 +110,13 @@ export interface AuthMethod {
   apiRoot?: string;
 }
 
+/** A fact about an edition's versions, shown beside the edition choice. */
+export interface VersionNote {
+  /** Stable id within its edition, for the note's message key. */
+  id: string;
+  text: string;
+}
+
 export interface Limitation {
   /** Stable id, e.g. `no-issue-tracker`. */
   id: string;
@@ -138,7 +147,7 @@ export interface Edition extends EditionSummary {
   cloudApiRoot?: string;
   authMethods: AuthMethod[];
   limitations: Limitation[];
-  versionNotes: string[];
+  versionNotes: VersionNote[];
 }
 
 /** Signature schemes a webhook target can use; Standard Webhooks is the default. */

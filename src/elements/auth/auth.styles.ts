@@ -61,6 +61,15 @@ export const authStyles = css`
     min-height: 38px;
     min-width: 5.5rem;
   }
+  /* The credential keeps the whole width on a phone; Show moves under it. */
+  @container (max-width: 440px) {
+    .secret {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .secret .btn {
+      justify-self: start;
+    }
+  }
   .locked {
     display: flex;
     gap: var(--_s2);
@@ -106,6 +115,15 @@ export const authStyles = css`
   a svg.ext {
     width: 0.95em;
     height: 0.95em;
-    margin-left: 3px;
+    margin-inline-start: 3px;
+  }
+  .secret-tools {
+    margin-block-start: var(--_s2);
+  }
+  .choice.stored {
+    display: flex;
+    gap: var(--_s2);
+    align-items: flex-start;
+    margin-block-start: var(--_s2);
   }
 `;

@@ -4,7 +4,9 @@ import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import type { Action } from '../../core/contract/schemas.js';
 import { tokenWarningCodes, type TokenWarning } from '../../core/providers/read.js';
+import { generateSigningSecret, signingSecretProblem, type SigningSecretProblem } from '../../core/providers/signing-secret.js';
 import { isGrantKind, testPattern, type AuthMethod, type Edition, type Provider, type WebhookSigning } from '../../core/providers/types.js';
+import { copyText } from '../base/clipboard.js';
 import { icon } from '../base/icons.js';
 import { externalLink } from '../base/links.js';
 import { PtsElement } from '../base/pts-element.js';
@@ -33,13 +35,16 @@ function fieldValid(field: { pattern?: RegExp | undefined }, value: string): boo
  * @tagname pts-auth
  * @fires {CustomEvent<{ method: string; kind: AuthKind; tokenType: string }>} pts-auth-method-change - A method was chosen; the credential field is cleared.
  * @fires {CustomEvent<{ name: string; value: string; valid: boolean }>} pts-auth-field-change - A non-secret extra field changed.
- * @fires {CustomEvent<{ filled: boolean; warnings: number }>} pts-auth-credential-change - The credential field became empty or filled; never carries the value.
+ * @fires {CustomEvent<{ filled: boolean; warnings: number }>} pts-auth-credential-change - The credential became usable or not; never carries the value. A signing secret counts only once it is strong enough and the customer confirmed storing it.
  * @fires {CustomEvent<Record<string, never>>} pts-auth-submit - Enter in the form with every field valid and the credential filled.
  * @fires {CustomEvent<{ method: string; kind: AuthKind }>} pts-auth-connect - "Connect with <provider>" for OAuth or app install.
  * @fires {CustomEvent<{ signing: 'standard-webhooks' | 'github-hmac-sha256' }>} pts-auth-signing-change - A webhook signing scheme was chosen.
  * @csspart auth-required - The notice with the provider's exact action after `PROVIDER_AUTH_REQUIRED`.
  * @csspart credential - The credential input.
  * @csspart connect - The "Connect with <provider>" button.
+ * @csspart generate - The button that generates a signing secret.
+ * @csspart copy-secret - The button that copies the signing secret.
+ * @csspart secret-stored - The "I have stored this secret" checkbox.
  * @cssstate loading - Waiting for the provider's authorisation window (`connecting`).
  * @cssstate error - An error is shown, or the provider asked for authorisation again (`authRequired`).
  */
@@ -96,6 +101,14 @@ export class PtsAuth extends PtsElement {
   @state() private warnings: TokenWarning[] = [];
   @state() private missing = false;
   @state() private attempt = 0;
+  /** Signing secrets: why the secret in the field is too weak, if it is. */
+  @state() private secretProblem: SigningSecretProblem | null = null;
+  /** Signing secrets: the customer confirmed storing the secret in their endpoint. */
+  @state() private stored = false;
+  @state() private copied: 'done' | 'failed' | null = null;
+  @state() private announcement = '';
+  /** The last `filled` the root was told. */
+  private reported = false;
 
   @query('#credential') private credentialInput!: HTMLInputElement | null;
 
@@ -121,6 +134,59 @@ export class PtsAuth extends PtsElement {
     this.reveal = false;
     this.missing = false;
     this.attempt = 0;
+    this.secretProblem = null;
+    this.stored = false;
+    this.copied = null;
+    this.announcement = '';
+    this.reported = false;
+  }
+
+  /** The webhook signing scheme in effect: the chosen one, else the provider's default. */
+  get signingScheme(): WebhookSigning | undefined {
+    const schemes = this.provider?.webhookSigning ?? [];
+    return schemes.find((s) => s.id === this.signing) ?? schemes.find((s) => s.isDefault) ?? schemes[0];
+  }
+
+  private get isSigningSecret(): boolean {
+    return this.selectedMethod?.kind === 'signing-secret';
+  }
+
+  /** Tells the root whether the credential is usable, when that changed. */
+  private report(): void {
+    const usable = this.filled && (!this.isSigningSecret || (this.secretProblem === null && this.stored));
+    if (usable === this.reported) return;
+    this.reported = usable;
+    this.emit('pts-auth-credential-change', { filled: usable, warnings: this.warnings.length });
+  }
+
+  /** Judges the signing secret in the field against its scheme. */
+  private judgeSecret(value: string): void {
+    const scheme = this.signingScheme;
+    this.secretProblem = this.isSigningSecret && scheme && value !== '' ? signingSecretProblem(scheme.id, value) : null;
+  }
+
+  private generateSecret(): void {
+    const input = this.credentialInput;
+    const scheme = this.signingScheme;
+    if (!input || !scheme || this.disabled) return;
+    input.value = generateSigningSecret(scheme.id);
+    this.filled = true;
+    this.missing = false;
+    this.reveal = true;
+    this.stored = false;
+    this.copied = null;
+    this.warnings = [];
+    this.judgeSecret(input.value);
+    this.announcement = this.t('auth.secret.generated');
+    this.report();
+  }
+
+  private async copySecret(): Promise<void> {
+    const value = this.credentialInput?.value ?? '';
+    if (!value) return;
+    const ok = await copyText(value, this.renderRoot as ShadowRoot);
+    this.copied = ok ? 'done' : 'failed';
+    this.announcement = this.t(ok ? 'auth.secret.copiedLong' : 'auth.secret.copyFailed');
   }
 
   /** Focuses the credential field, else the chosen method, else the connect button. */
@@ -128,7 +194,7 @@ export class PtsAuth extends PtsElement {
     const target =
       this.credentialInput ??
       this.renderRoot.querySelector<HTMLElement>('input[type=radio]:checked') ??
-      this.renderRoot.querySelector<HTMLElement>('[part=connect]');
+      this.renderRoot.querySelector<HTMLElement>('[part~=connect]');
     target?.focus(options);
   }
 
@@ -140,7 +206,9 @@ export class PtsAuth extends PtsElement {
     this.attempt++;
     const badField = (method.extraFields ?? []).find((f) => !fieldValid(f, this.fields[f.name] ?? ''));
     this.missing = !this.filled;
-    const target = badField ? `#field-${badField.name}` : this.missing ? '#credential' : '';
+    const weak = this.isSigningSecret && this.secretProblem !== null;
+    const unstored = this.isSigningSecret && !this.stored;
+    const target = badField ? `#field-${badField.name}` : this.missing || weak ? '#credential' : unstored ? '#stored' : '';
     if (target) this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(target)?.focus());
     return !target;
   }
@@ -176,10 +244,12 @@ export class PtsAuth extends PtsElement {
     const filled = value !== '';
     this.warnings = tokenWarningCodes(this.selectedMethod, value);
     if (filled) this.missing = false;
-    if (filled !== this.filled) {
-      this.filled = filled;
-      this.emit('pts-auth-credential-change', { filled, warnings: this.warnings.length });
-    }
+    this.filled = filled;
+    // A changed secret is a new one: the customer stores it again.
+    this.stored = false;
+    this.copied = null;
+    this.judgeSecret(value);
+    this.report();
   }
 
   private onField(name: string, value: string, pattern: RegExp | undefined): void {
@@ -281,6 +351,8 @@ export class PtsAuth extends PtsElement {
               @click=${this.holdWhileDisabled}
               @change=${() => {
                 this.signing = s.id;
+                this.judgeSecret(this.credentialInput?.value ?? '');
+                this.report();
                 this.emit('pts-auth-signing-change', { signing: s.id });
               }}
             />
@@ -384,6 +456,7 @@ export class PtsAuth extends PtsElement {
             ${icon(this.reveal ? 'eyeOff' : 'eye')}${this.t(this.reveal ? 'auth.hide' : 'auth.show')}
           </button>
         </div>
+        ${method.kind === 'signing-secret' ? this.renderSecretTools() : nothing}
         <p class="help" id="cred-note">${this.t('auth.secretNote')}</p>
         ${this.warnings.length
           ? html`<ul class="warnings" id="cred-warnings">
@@ -397,6 +470,57 @@ export class PtsAuth extends PtsElement {
           : nothing}
       </div>
     </form>`;
+  }
+
+  /** Generate and Copy, how strong the secret is, and the confirmation that it is stored, before Save. */
+  private renderSecretTools(): TemplateResult {
+    const scheme = this.signingScheme?.id ?? 'standard-webhooks';
+    const problem = this.secretProblem;
+    const problemText =
+      problem === 'weak' ? this.t('auth.secret.weak') : problem ? this.t(`auth.secret.${problem}.${scheme}`) : '';
+    const storeFirst = this.attempt > 0 && this.filled && !problem && !this.stored;
+    return html`<div class="row secret-tools">
+        <button
+          type="button"
+          class="btn small"
+          part="generate"
+          aria-label=${this.t('auth.secret.generateLabel')}
+          aria-disabled=${this.disabled ? 'true' : 'false'}
+          @click=${() => this.generateSecret()}
+        >
+          ${icon('sparkle')}${this.t('auth.secret.generate')}
+        </button>
+        ${this.filled
+          ? html`<button type="button" class="btn small" part="copy-secret" aria-label=${this.t('auth.secret.copyLabel')} @click=${() => void this.copySecret()}>
+              ${this.copied === 'done' ? html`${icon('check')}${this.t('auth.secret.copied')}` : html`${icon('copy')}${this.t('auth.secret.copy')}`}
+            </button>`
+          : nothing}
+      </div>
+      <p class="help" id="secret-help">${this.t('auth.secret.help')}</p>
+      ${this.filled
+        ? problem
+          ? html`<p class="feedback error" id="secret-strength">${icon('warning')}<span>${problemText}</span></p>`
+          : html`<p class="feedback ok" id="secret-strength">${icon('checkCircle')}<span>${this.t('auth.secret.strong')}</span></p>`
+        : nothing}
+      ${this.copied === 'failed' ? html`<p class="feedback warning">${icon('warning')}<span>${this.t('auth.secret.copyFailed')}</span></p>` : nothing}
+      <label class="choice stored">
+        <input
+          type="checkbox"
+          id="stored"
+          part="secret-stored"
+          .checked=${live(this.stored)}
+          ?disabled=${!this.filled || problem !== null}
+          aria-invalid=${storeFirst ? 'true' : 'false'}
+          aria-describedby=${storeFirst ? 'stored-error' : nothing}
+          @change=${(e: Event) => {
+            this.stored = (e.target as HTMLInputElement).checked;
+            this.report();
+          }}
+        />
+        <span>${this.t('auth.secret.stored')}</span>
+      </label>
+      ${storeFirst ? html`<p class="feedback error" id="stored-error" role="alert">${icon('warning')}<span>${this.t('auth.secret.storeFirst')}</span></p>` : nothing}
+      <p class="sr-only" role="status">${this.announcement}</p>`;
   }
 
   override render() {

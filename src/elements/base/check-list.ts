@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CheckName, CheckStatus } from '../../core/contract/schemas.js';
-import { CHECK_NAMES } from '../../core/contract/vocabulary.js';
+import { CHECK_NAMES, CHECK_REASONS, type CheckReason } from '../../core/contract/vocabulary.js';
 import { icon, type IconName } from './icons.js';
 import type { Say } from './say.js';
 
@@ -10,12 +10,16 @@ export interface CheckRow {
   readonly status: CheckStatus | 'pending';
   readonly detail?: string | undefined;
   readonly offender?: string | undefined;
+  /** Why it failed or was skipped, as the backend's code (`CHECK_REASONS`); a code this version lacks is worded by status. */
+  readonly reason?: string | undefined;
 }
 
 /** The words a check list needs from its element's message catalog. */
 export interface CheckListWords {
   label(name: CheckName): string;
-  outcome(status: CheckRow['status']): string;
+  outcome(row: CheckRow): string;
+  /** The backend's detail of a check, or nothing where it does not fit (another language); the detail as sent without this. */
+  detail?(row: CheckRow): string | undefined;
   /** What a failed check's offender is ("Address", "Host"…). */
   offender?(row: CheckRow): string;
 }
@@ -24,6 +28,31 @@ export interface CheckListWords {
 export function checkLabel(say: Say, name: CheckName, providerLabel: string, webhook: boolean): string {
   if (name !== 'ownership') return say(`network.check.${name}`);
   return webhook ? say('network.check.ownership.webhook') : say('network.check.ownership', { provider: providerLabel });
+}
+
+const isReason = (reason: string | undefined): reason is CheckReason => CHECK_REASONS.includes(reason as CheckReason);
+
+/**
+ * A check's outcome in its own words: why it failed or was skipped ("Host
+ * name not found", "Proved by a signed test event"), else the bare status.
+ */
+export function checkOutcome(say: Say, row: CheckRow, providerLabel: string): string {
+  if (row.status === 'passed' || row.status === 'pending' || !isReason(row.reason)) return say(`network.outcome.${row.status}`);
+  if (row.reason === 'identity_mismatch') return say('network.reason.identity_mismatch', { provider: providerLabel });
+  return say(`network.reason.${row.reason}`);
+}
+
+/** The words of a check list for one provider (or a webhook endpoint). */
+export function checkWords(say: Say, providerLabel: string, webhook: boolean): CheckListWords {
+  return {
+    label: (name) => checkLabel(say, name, providerLabel, webhook),
+    outcome: (row) => checkOutcome(say, row, providerLabel),
+  };
+}
+
+/** The line over passed checks: "All checks passed", or "Every check that applies passed" when one was skipped. */
+export function passedText(say: Say, checks: readonly CheckRow[], url: string): string {
+  return checks.some((c) => c.status === 'skipped') ? say('network.passedApplicable', { url }) : say('network.passed', { url });
 }
 
 const MARK: Record<CheckRow['status'], IconName> = {
@@ -43,17 +72,18 @@ export function checkList(rows: readonly CheckRow[], words: CheckListWords, opti
   const compact = options.compact === true;
   const sorted = [...rows].sort((a, b) => CHECK_NAMES.indexOf(a.name) - CHECK_NAMES.indexOf(b.name));
   return html`<ol class="checks ${compact ? 'compact' : ''}" part=${options.part ?? nothing}>
-    ${sorted.map(
-      (row) => html`<li class=${row.status}>
+    ${sorted.map((row) => {
+      const detail = words.detail ? words.detail(row) : row.detail;
+      return html`<li class=${row.status}>
         <span class="mark">${icon(MARK[row.status], row.status === 'pending' ? 'spin' : '')}</span>
         <span class="check-name">${words.label(row.name)}</span>
-        <span class=${compact && row.status === 'passed' ? 'sr-only' : 'outcome'}>${words.outcome(row.status)}</span>
-        ${!compact && row.detail ? html`<span class="check-detail">${row.detail}</span>` : nothing}
+        <span class=${compact && row.status === 'passed' ? 'sr-only' : 'outcome'}>${words.outcome(row)}</span>
+        ${!compact && detail ? html`<span class="check-detail">${detail}</span>` : nothing}
         ${!compact && row.offender && row.status === 'failed' && words.offender
           ? html`<span class="offender">${words.offender(row)} <code>${row.offender}</code></span>`
           : nothing}
-      </li>`,
-    )}
+      </li>`;
+    })}
   </ol>`;
 }
 

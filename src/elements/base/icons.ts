@@ -2,7 +2,9 @@ import { html, svg, type TemplateResult } from 'lit';
 
 /**
  * Small stroke icons. Decorative only: every icon sits next to text that says
- * the same thing, so none carries meaning on its own.
+ * the same thing, so none carries meaning on its own. An icon that points
+ * along the reading direction takes the `flip` class and mirrors in
+ * right-to-left text.
  */
 const paths = {
   check: svg`<path d="M5 10.5l3.2 3.2L15 7"/>`,
@@ -31,6 +33,8 @@ const paths = {
   download: svg`<path d="M10 3.5v9M6.2 9l3.8 3.8L13.8 9M4 16.5h12"/>`,
   key: svg`<circle cx="6.5" cy="13.5" r="3"/><path d="M8.6 11.4L16 4M13.5 6.5l2 2M11.8 8.2l1.5 1.5"/>`,
   skip: svg`<path d="M5 6l4 4-4 4M11 6l4 4-4 4"/>`,
+  chevron: svg`<path d="M6 8l4 4 4-4"/>`,
+  sparkle: svg`<path d="M10 3v3M10 14v3M3 10h3M14 10h3M5.5 5.5l2 2M12.5 12.5l2 2M14.5 5.5l-2 2M7.5 12.5l-2 2"/>`,
   network: svg`<circle cx="10" cy="10" r="7.5"/><path d="M2.5 10h15M10 2.5c2.2 2.1 3.2 4.6 3.2 7.5s-1 5.4-3.2 7.5c-2.2-2.1-3.2-4.6-3.2-7.5s1-5.4 3.2-7.5z"/>`,
 } as const;
 

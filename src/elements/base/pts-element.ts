@@ -2,14 +2,22 @@ import { html, LitElement, nothing, type CSSResultGroup, type PropertyValues, ty
 import { property } from 'lit/decorators.js';
 import { firstEnglish } from '../messages/en-first.js';
 import {
+  catalogLookup,
+  lazyMessagesPending,
+  loadLazyMessages,
   lookup,
   onMessagesChanged,
+  pluralLookup,
+  type CatalogTextKey,
   type EnglishTable,
   type MessageArgs,
   type MessageBundle,
   type MessageKey,
+  type PluralMessage,
+  type PluralParams,
 } from '../messages/lookup.js';
 import type { PtsEventMap, PtsEventName } from './events.js';
+import { applySharedParts, renderedPartNames } from './parts.js';
 import { controls, tokens } from './styles.js';
 
 /** Custom states an element can expose for host styling: `:state(loading)` and friends. */
@@ -167,6 +175,8 @@ export class PtsElement extends LitElement {
   protected override update(changed: PropertyValues): void {
     this.#renderLang = undefined;
     this.#renderLang = this.resolvedLang;
+    // A language registered to load on demand starts loading now; the elements re-render when it is in.
+    if (lazyMessagesPending(this.#renderLang)) void loadLazyMessages(this.#renderLang);
     try {
       super.update(changed);
     } finally {
@@ -174,10 +184,46 @@ export class PtsElement extends LitElement {
     }
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    applySharedParts(this.renderRoot);
+    this.exportParts();
+  }
+
+  /**
+   * Nested in another of our elements: passes the parts it renders on to that
+   * element (`exportparts`), so the root's host can style them; the outer
+   * element then passes them on in turn.
+   */
+  private exportParts(): void {
+    const root = this.getRootNode();
+    const outer = root instanceof ShadowRoot ? root.host : null;
+    if (!(outer instanceof PtsElement)) return;
+    const names = renderedPartNames(this.renderRoot);
+    if (this.getAttribute('exportparts') === names) return;
+    this.setAttribute('exportparts', names);
+    outer.exportParts();
+  }
+
   /** Text of a catalog message in the element's language, with overrides applied. */
   protected t<K extends MessageKey>(key: K, ...args: MessageArgs<K>): string {
     const english = (this.constructor as typeof PtsElement).english;
     return lookup(key, args[0] as never, { lang: this.resolvedLang, overrides: this.messages }, english);
+  }
+
+  /**
+   * One provider catalog text by its key (`provider.jira.label`) in the element's
+   * language; the catalog's English when there is none. Whole providers and
+   * editions go through `base/catalog-text.ts`, which the first screen does not need.
+   */
+  protected catalogText(key: CatalogTextKey, english: string): string {
+    return catalogLookup(key, english, { lang: this.resolvedLang, overrides: this.messages });
+  }
+
+  /** A plural message for `count` (`status.attention`): the form the language's `Intl.PluralRules` picks. */
+  protected n<B extends PluralMessage>(base: B, count: number, params?: PluralParams<B>): string {
+    const english = (this.constructor as typeof PtsElement).english;
+    return pluralLookup(base, count, params, { lang: this.resolvedLang, overrides: this.messages }, english);
   }
 
   /**

@@ -179,6 +179,9 @@ export const controls = css`
     stroke-linejoin: round;
     vertical-align: -0.2em;
   }
+  :host(:dir(rtl)) svg.flip {
+    transform: scaleX(-1);
+  }
   .spin {
     animation: pts-spin 0.9s linear infinite;
   }
@@ -300,7 +303,7 @@ export const controls = css`
     padding: var(--_s3) var(--_s4);
     border-radius: var(--_radius-sm);
     border: 1px solid var(--_border);
-    border-left-width: 4px;
+    border-inline-start-width: 4px;
     background: var(--_subtle);
   }
   .notice > svg.icon {

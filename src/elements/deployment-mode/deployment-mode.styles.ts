@@ -32,13 +32,13 @@ export const deploymentModeStyles = css`
   }
   .alternative {
     justify-self: start;
-    margin-left: calc(var(--_s4) + 18px + var(--_s3));
+    margin-inline-start: calc(var(--_s4) + 18px + var(--_s3));
   }
   .notes {
     margin-top: var(--_s3);
   }
   .notes ul {
     margin: 0;
-    padding-left: 1.2em;
+    padding-inline-start: 1.2em;
   }
 `;

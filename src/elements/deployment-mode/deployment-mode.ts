@@ -74,7 +74,7 @@ export class PtsDeploymentMode extends PtsElement {
     const blocks = limitation.severity === 'blocks';
     return html`<span class="limit ${blocks ? 'blocks' : 'warns'}" id="limit-${edition.id}-${index}">
       ${icon(blocks ? 'shield' : 'warning')}
-      <span><strong>${this.t(blocks ? 'deploy.limit.blocks' : 'deploy.limit.warns')}:</strong> ${limitation.message}</span>
+      <span><strong>${this.t(blocks ? 'deploy.limit.blocks' : 'deploy.limit.warns')}</strong> ${limitation.message}</span>
     </span>`;
   }
 
@@ -121,7 +121,7 @@ export class PtsDeploymentMode extends PtsElement {
                   ${blocking
                     ? nothing
                     : html`<span class="next small" id="next-${edition.id}"
-                        ><strong>${this.t('deploy.next')}:</strong> ${this.nextText(edition)}</span
+                        ><strong>${this.t('deploy.next')}</strong> ${this.nextText(edition)}</span
                       >`}
                   ${edition.limitations.map((l, i) => this.renderLimitation(edition, l, i))}
                 </span>
@@ -137,7 +137,7 @@ export class PtsDeploymentMode extends PtsElement {
             <div class="body">
               <strong>${this.t('deploy.versionNotes')}</strong>
               <ul class="small">
-                ${selected.versionNotes.map((n) => html`<li>${n}</li>`)}
+                ${selected.versionNotes.map((n) => html`<li>${n.text}</li>`)}
               </ul>
             </div>
           </div>`

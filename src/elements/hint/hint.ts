@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { Placement } from '@floating-ui/dom';
 import { FloatingController, loadFloatingUi } from '../base/floating-controller.js';
@@ -21,7 +21,9 @@ const supportsPopover = typeof HTMLElement !== 'undefined' && 'showPopover' in H
  * @slot - The explanation (text and inline content).
  * @fires {CustomEvent<{ open: boolean }>} pts-hint-toggle - The explanation opened or closed through the button, Escape, an outside click or `show()` / `hide()` / `toggle()` (not when `open` is set directly).
  * @csspart trigger - The button.
+ * @csspart hint-trigger - The button, by the name it has outside the element.
  * @csspart panel - The floating explanation.
+ * @csspart hint-panel - The floating explanation, by the name it has outside the element.
  */
 export class PtsHint extends PtsElement {
   static override tag = 'pts-hint';
@@ -85,7 +87,8 @@ export class PtsHint extends PtsElement {
     this.emit('pts-hint-toggle', { open });
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const panel = this.panel;
     const trigger = this.trigger;
     if (!panel || !trigger) return;
@@ -117,7 +120,7 @@ export class PtsHint extends PtsElement {
       <button
         type="button"
         class="trigger"
-        part="trigger"
+        part="trigger hint-trigger"
         aria-label=${label}
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="panel"
@@ -125,7 +128,7 @@ export class PtsHint extends PtsElement {
       >
         ${icon('question')}
       </button>
-      <div id="panel" class="panel" part="panel" popover="manual"><slot></slot></div>
+      <div id="panel" class="panel" part="panel hint-panel" popover="manual"><slot></slot></div>
     </span>`;
   }
 }

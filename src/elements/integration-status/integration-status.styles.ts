@@ -49,7 +49,7 @@ export const integrationStatusStyles = css`
   }
   .setup + .setup::before {
     content: '·';
-    margin-right: 4px;
+    margin-inline-end: 4px;
   }
   .aside {
     display: flex;
@@ -147,7 +147,7 @@ export const integrationStatusStyles = css`
     }
     .target {
       grid-template-columns: 1fr;
-      padding-left: 0;
+      padding-inline-start: 0;
     }
     .actions {
       justify-content: flex-start;

@@ -30,8 +30,16 @@ const STATE_LOOK: Record<FamilyState, { tone: string; icon: IconName }> = {
  * @fires {CustomEvent<{ provider: ProviderId; targetId: string }>} pts-status-revoke - Start revoking a target that still holds credentials.
  * @fires {CustomEvent<Record<string, never>>} pts-status-retry - Load the status again after an error.
  * @csspart list - The list of providers.
- * @csspart provider - One provider family.
+ * @csspart provider-list - The list, by the name it has outside the element.
+ * @csspart provider - One provider family (a `card`).
  * @csspart target - One saved target.
+ * @csspart button - Every button; the Add, Reconnect and Revoke buttons, and Try again.
+ * @csspart button-primary - Reconnect where the target needs new authorisation.
+ * @csspart card - Each provider family.
+ * @csspart badge - A state badge.
+ * @csspart notice - The notices (empty list, not loaded, load failure).
+ * @csspart notice-info - The empty-list notice.
+ * @csspart notice-danger - The load failure.
  * @cssstate loading - The status is loading.
  * @cssstate error - The status could not be loaded.
  */
@@ -74,7 +82,7 @@ export class PtsIntegrationStatus extends PtsElement {
     // A state this version does not know is left unsaid rather than breaking the list.
     const look = STATE_LOOK[state];
     if (!look) return nothing;
-    return html`<span class="badge ${look.tone}">${icon(look.icon)}${this.t(`status.state.${state}`)}</span>`;
+    return html`<span class="badge ${look.tone}" part="badge">${icon(look.icon)}${this.t(`status.state.${state}`)}</span>`;
   }
 
   private renderTarget(provider: ProviderSummary, target: TargetRecord): TemplateResult {
@@ -100,6 +108,7 @@ export class PtsIntegrationStatus extends PtsElement {
           ? html`<button
               type="button"
               class="btn small ${target.state === 'auth_required' ? 'primary' : ''}"
+              part=${target.state === 'auth_required' ? 'button button-primary' : 'button'}
               aria-label=${this.t('status.reconnectLabel', { target: name })}
               @click=${() => this.emit('pts-status-reconnect', { provider: provider.id, targetId: target.id })}
             >
@@ -110,6 +119,7 @@ export class PtsIntegrationStatus extends PtsElement {
           ? html`<button
               type="button"
               class="btn small"
+              part="button"
               aria-label=${this.t('status.revokeLabel', { target: name })}
               @click=${() => this.emit('pts-status-revoke', { provider: provider.id, targetId: target.id })}
             >
@@ -124,13 +134,13 @@ export class PtsIntegrationStatus extends PtsElement {
     // Without a loaded status no state is claimed, and targets from an earlier load are not shown as current.
     const targets = this.known ? this.targets.filter((t) => t.provider === provider.id) : [];
     const modes = DEPLOYMENT_MODES.filter((m) => provider.editions.some((e) => e.mode === m));
-    return html`<li class="provider card" part="provider">
+    return html`<li class="provider card" part="provider card">
       <div class="head">
         <span class="logo" aria-hidden="true">${provider.label.charAt(0)}</span>
         <div>
           <div class="name">${provider.label}</div>
           <div class="meta">
-            <span class="sr-only">${this.t('status.setup')}:</span>
+            <span class="sr-only">${this.t('status.setup')}</span>
             ${modes.map((m) => html`<span class="setup">${icon(MODE_ICONS[m])}${this.t(`mode.${m}`)}</span>`)}
           </div>
         </div>
@@ -139,11 +149,12 @@ export class PtsIntegrationStatus extends PtsElement {
             ? targets.length === 0
               ? this.badge('not_connected')
               : // Same place as "Not connected", so Add sits beside a badge on every row.
-                html`<span class="badge">${this.t('status.saved', { count: targets.length })}</span>`
+                html`<span class="badge" part="badge">${this.n('status.saved', targets.length)}</span>`
             : nothing}
           <button
             type="button"
             class="btn small"
+            part="button"
             aria-label=${this.t('status.addLabel', { provider: provider.label })}
             @click=${() => this.emit('pts-status-add', { provider: provider.id })}
           >
@@ -169,7 +180,7 @@ export class PtsIntegrationStatus extends PtsElement {
         </ul>`;
     }
     if (this.providers.length === 0) {
-      return html`<div class="notice">${icon('info')}<p class="body">${this.t('status.noProviders')}</p></div>`;
+      return html`<div class="notice" part="notice">${icon('info')}<p class="body">${this.t('status.noProviders')}</p></div>`;
     }
     const connected = this.targets.filter((t) => t.state === 'connected').length;
     const attention = this.targets.filter((t) => t.state === 'auth_required' || t.state === 'blocked').length;
@@ -177,14 +188,16 @@ export class PtsIntegrationStatus extends PtsElement {
     const lead = this.error
       ? nothing
       : this.targetsUnknown
-        ? html`<div class="notice">${icon('info')}<p class="body">${this.t('status.notLoaded')}</p></div>`
+        ? html`<div class="notice" part="notice">${icon('info')}<p class="body">${this.t('status.notLoaded')}</p></div>`
         : this.targets.length === 0
-          ? html`<div class="notice info">${icon('info')}<p class="body">${this.t('status.empty')}</p></div>`
-          : html`<p class="summary muted small">${this.t('status.summary', { connected, attention })}</p>`;
+          ? html`<div class="notice info" part="notice notice-info">${icon('info')}<p class="body">${this.t('status.empty')}</p></div>`
+          : html`<p class="summary muted small">
+              ${this.t('status.summary', { connected: this.n('status.connected', connected), attention: this.n('status.attention', attention) })}
+            </p>`;
     const omitted = this.known && this.omitted > 0 ? html`<p class="omitted muted small">${this.t('status.omitted', { count: this.omitted })}</p>` : nothing;
     return html`${lead}${omitted}
-      <ul class="providers" part="list" aria-label=${this.t('status.providers')}>
-        ${this.providers.map((p) => this.renderProvider(p))}
+      <ul class="providers" part="list provider-list" aria-label=${this.t('status.providers')}>
+        ${this.providers.map((p) => this.renderProvider({ ...p, label: this.catalogText(`provider.${p.id}.label`, p.label) }))}
       </ul>`;
   }
 
@@ -195,13 +208,13 @@ export class PtsIntegrationStatus extends PtsElement {
         <p class="muted">${this.t('status.intro')}</p>
       </header>
       ${this.error
-        ? html`<div class="notice danger" role="alert">
+        ? html`<div class="notice danger" part="notice notice-danger" role="alert">
             ${icon('warning')}
             <div class="body">
               <p><strong>${this.t('status.loadFailed')}</strong> ${this.t(`error.${this.error.code}`)}</p>
               ${this.loading ? nothing : html`<p>${this.t('status.stillAdd')}</p>`}
               <div class="row">
-                <button type="button" class="btn small" @click=${() => this.emit('pts-status-retry', {})}>
+                <button type="button" class="btn small" part="button" @click=${() => this.emit('pts-status-retry', {})}>
                   ${icon('refresh')}${this.t('common.retry')}
                 </button>
               </div>

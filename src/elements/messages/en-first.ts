@@ -30,11 +30,14 @@ const steps = {
   'steps.provider-setup': 'Provider-specific setup',
   'steps.target': 'Ticket export target',
   'steps.position': 'Step {index} of {total}',
-  'steps.state.complete': 'Completed',
-  'steps.state.current': 'Current step',
-  'steps.state.upcoming': 'Not started',
-  'steps.state.blocked': 'Blocked',
-  'steps.state.skipped': 'Skipped',
+  // The compact step path's button below about 480 px: position and the current step's name.
+  'steps.compact': 'Step {index} of {total} · {name}',
+  // Read after each step's name by screen readers.
+  'steps.state.complete': '(completed)',
+  'steps.state.current': '(current step)',
+  'steps.state.upcoming': '(not started)',
+  'steps.state.blocked': '(blocked)',
+  'steps.state.skipped': '(skipped)',
 } as const;
 
 const status = {
@@ -47,7 +50,7 @@ const status = {
   'status.stillAdd': 'You can still add a target below.',
   'status.notLoaded': 'Your saved targets are not loaded, so none are listed here. You can still add one.',
   'status.providers': 'Providers',
-  'status.setup': 'Setup',
+  'status.setup': 'Setup:',
   'status.state.not_connected': 'Not connected',
   'status.state.connected': 'Connected',
   'status.state.auth_required': 'Auth required',
@@ -60,8 +63,14 @@ const status = {
   'status.revoke': 'Revoke',
   'status.revokeLabel': 'Revoke {target}',
   'status.updated': 'Updated {date}',
-  'status.summary': '{connected} connected, {attention} need attention',
-  'status.saved': '{count} saved',
+  // Plural messages: a form per `Intl.PluralRules` category, `other` always; a language adds the forms it needs.
+  'status.summary': '{connected}, {attention}',
+  'status.connected.one': '{count} connected',
+  'status.connected.other': '{count} connected',
+  'status.attention.one': '{count} needs attention',
+  'status.attention.other': '{count} need attention',
+  'status.saved.one': '{count} saved',
+  'status.saved.other': '{count} saved',
   'status.omitted': 'Saved targets not shown because the service sent them incomplete: {count}.',
 } as const;
 

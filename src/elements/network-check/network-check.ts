@@ -5,12 +5,12 @@ import { live } from 'lit/directives/live.js';
 import type { CheckName, UrlCheckEntry } from '../../core/contract/schemas.js';
 import type { Edition, Provider } from '../../core/providers/types.js';
 import { CHECK_NAMES } from '../../core/contract/vocabulary.js';
-import { checkLabel, checkList, checkListStyles, type CheckListWords, type CheckRow } from '../base/check-list.js';
+import { checkLabel, checkList, checkListStyles, checkWords, passedText, type CheckListWords, type CheckRow } from '../base/check-list.js';
 import { icon } from '../base/icons.js';
 import { PtsElement } from '../base/pts-element.js';
 import type { PtsErrorView } from '../base/view.js';
 import { PtsHint } from '../hint/hint.js';
-import { formatList, type MessageKey } from '../messages/lookup.js';
+import { formatList, hasLanguage, type MessageKey } from '../messages/lookup.js';
 import { networkCheckStyles } from './network-check.styles.js';
 import { loadUrlPolicy, urlPolicy } from './url-policy.js';
 import { laterEnglish } from '../messages/en-steps.js';
@@ -222,6 +222,7 @@ export class PtsNetworkCheck extends PtsElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const before = changed.get('result') as UrlCheckView | null | undefined;
     // A block that arrives while the customer is here moves focus to its
     // summary, where the ways on are; one present at first render does not.
@@ -254,11 +255,14 @@ export class PtsNetworkCheck extends PtsElement {
     </pts-hint>`;
   }
 
-  private readonly words: CheckListWords = {
-    label: (name) => this.checkLabel(name),
-    outcome: (status) => this.t(`network.outcome.${status}`),
-    offender: (row) => this.t(offenderLabel(row.name, row.offender ?? '')),
-  };
+  private get words(): CheckListWords {
+    return {
+      ...checkWords((key, ...args) => this.t(key, ...args), this.provider?.label ?? '', this.webhook),
+      offender: (row) => this.t(offenderLabel(row.name, row.offender ?? '')),
+      // The backend words its detail in English; in another language the reason's own wording stands alone.
+      detail: (row) => (hasLanguage(this.resolvedLang) ? undefined : row.detail),
+    };
+  }
 
   private renderResults(): TemplateResult | typeof nothing {
     if (!this.checking && !this.result) return nothing;
@@ -289,10 +293,13 @@ export class PtsNetworkCheck extends PtsElement {
     if (result.status === 'passed') {
       return html`<div class="notice success">
         ${icon('checkCircle')}
-        <p class="body">${this.t('network.passed', { url: result.normalized_url || this.baseUrl.trim() })}</p>
+        <p class="body">${passedText((key, ...args) => this.t(key, ...args), result.checks, result.normalized_url || this.baseUrl.trim())}</p>
       </div>`;
     }
-    const failed = result.checks.filter((c) => c.status === 'failed').map((c) => this.checkLabel(c.name));
+    const words = this.words;
+    const failed = result.checks
+      .filter((c) => c.status === 'failed')
+      .map((c) => (c.reason ? this.t('network.blocked.item', { check: words.label(c.name), outcome: words.outcome(c) }) : words.label(c.name)));
     const cloud = this.provider?.editions.some((e) => e.mode === 'cloud' && !e.baseUrl) ?? false;
     return html`<div class="notice danger blocked">
       ${icon('shield')}
@@ -319,7 +326,9 @@ export class PtsNetworkCheck extends PtsElement {
   private liveText(): string {
     if (this.checking) return this.t('network.running');
     if (this.error) return this.t(`error.${this.error.code}`);
-    if (this.result?.status === 'passed') return this.t('network.passed', { url: this.result.normalized_url || this.baseUrl.trim() });
+    if (this.result?.status === 'passed') {
+      return passedText((key, ...args) => this.t(key, ...args), this.result.checks, this.result.normalized_url || this.baseUrl.trim());
+    }
     if (this.result?.status === 'blocked') return this.t('network.blocked.title');
     return '';
   }

@@ -50,7 +50,7 @@ export class FocusController implements ReactiveController {
     }
     if (target === 'connect') {
       const auth = root.querySelector<PtsElement>('pts-auth');
-      void auth?.updateComplete.then(() => auth.renderRoot.querySelector<HTMLElement>('[part=connect]')?.focus());
+      void auth?.updateComplete.then(() => auth.renderRoot.querySelector<HTMLElement>('[part~=connect]')?.focus());
       return;
     }
     // Sub-elements render after this one: look once they are done whether the focused control went away.

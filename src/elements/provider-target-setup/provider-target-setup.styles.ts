@@ -10,6 +10,8 @@ export const setupStyles = css`
     padding: var(--_s5) var(--_s6);
   }
   header {
+    /* Re-read here, so a host can set the token on ::part(header) (a dark header) as on the element. */
+    color: var(--pts-color-text, inherit);
     display: grid;
     gap: var(--_s5);
     padding-bottom: var(--_s5);

@@ -72,6 +72,14 @@ function skippedSteps(f: FlowState): FlowStep[] {
  * @csspart step - The current step.
  * @csspart step-heading - The current step's heading (focused on each step change).
  * @csspart actions - The row of Back / Continue / Save buttons.
+ * @csspart button - Every button of every step; also `button-primary`, `button-danger`, `button-ghost`.
+ * @csspart input - Every text field (tenant, base URL, credential).
+ * @csspart check - Every radio button and checkbox.
+ * @csspart card - Cards (a provider of the status list, the saved target).
+ * @csspart choice - A labelled radio or checkbox row.
+ * @csspart notice - Every notice; also `notice-info`, `notice-success`, `notice-warning`, `notice-danger`.
+ * @csspart link - Links to provider pages and documentation.
+ * @csspart step-list - The step path's list; its `step-item`, `step-marker`, `step-name`, `step-connector`, and `step-toggle` (the compact path's button).
  * @csspart footer - The footer with "Copy support details", the `footer` slot and Cancel (while a target is being drafted, `DRAFT_PHASES`).
  * @cssstate loading - A backend call is in flight (status, URL check, save, revoke, authorisation), or a step the customer asked for is still loading.
  * @cssstate blocked - The flow is blocked (auth required, URL blocked, allowlist missing, ownership unclear, provider limitation).

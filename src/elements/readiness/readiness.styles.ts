@@ -81,4 +81,29 @@ export const readinessStyles = css`
       forced-color-adjust: none;
     }
   }
+  .folded {
+    margin-block-start: var(--_s2);
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: var(--_s2);
+  }
+  .folded summary {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_s2);
+    min-block-size: 32px;
+    color: var(--_muted);
+    font-size: var(--_fs-sm);
+    font-weight: 550;
+    cursor: pointer;
+    list-style: none;
+  }
+  .folded summary::-webkit-details-marker {
+    display: none;
+  }
+  .folded summary .chevron {
+    transition: transform var(--_speed);
+  }
+  .folded[open] summary .chevron {
+    transform: rotate(180deg);
+  }
 `;

@@ -84,8 +84,14 @@ const TONES: Record<ReadyStatus, string> = {
  * reason.
  *
  * @tagname pts-readiness
+ * Items that do not apply (the cloud target on a self-hosted setup) fold into
+ * one closed disclosure under the list, "2 items do not apply".
+ *
  * @csspart list - The checklist.
+ * @csspart ready-list - The checklist, by the name it has outside the element.
  * @csspart item - One ready state.
+ * @csspart ready-item - One ready state, by the name it has outside the element.
+ * @csspart ready-folded - The disclosure holding the items that do not apply.
  */
 export class PtsReadiness extends PtsElement {
   static override tag = 'pts-readiness';
@@ -99,7 +105,7 @@ export class PtsReadiness extends PtsElement {
     const byCode = item.code ? REASON_MESSAGES[item.code] : undefined;
     const key: ReasonText = typeof byCode === 'function' ? byCode(item.key) : (byCode ?? `ready.${item.key}.${item.status}`);
     const reason = item.reason ?? this.t(key);
-    return html`<li class=${item.status} part="item">
+    return html`<li class=${item.status} part="item ready-item">
       <span class="mark">${icon(MARKS[item.status])}</span>
       <span class="item-name">${this.t(`ready.${item.key}`)}</span>
       <span class="badge ${TONES[item.status]}">${this.t(`ready.status.${item.status}`)}</span>
@@ -116,6 +122,7 @@ export class PtsReadiness extends PtsElement {
     const byKey = new Map(this.items.map((i) => [i.key, i]));
     const items = READY_KEYS.map((key): ReadyItem => byKey.get(key) ?? { key, status: 'not-ready' });
     const applicable = items.filter((i) => i.status !== 'not-applicable');
+    const folded = items.filter((i) => i.status === 'not-applicable');
     const ready = applicable.filter((i) => i.status === 'ready').length;
     const total = applicable.length;
     return html`<section class="box card" aria-labelledby="ready-title">
@@ -126,9 +133,17 @@ export class PtsReadiness extends PtsElement {
           ${this.t('ready.summary', { ready, total })}
         </span>
       </div>
-      <ul part="list">
-        ${items.map((i) => this.renderItem(i))}
+      <ul part="list ready-list">
+        ${applicable.map((i) => this.renderItem(i))}
       </ul>
+      ${folded.length
+        ? html`<details class="folded" part="ready-folded">
+            <summary>${icon('chevron', 'chevron')}${this.n('ready.folded', folded.length)}</summary>
+            <ul>
+              ${folded.map((i) => this.renderItem(i))}
+            </ul>
+          </details>`
+        : nothing}
     </section>`;
   }
 }

@@ -59,6 +59,6 @@ export const revokeStyles = css`
   a svg.ext {
     width: 0.95em;
     height: 0.95em;
-    margin-left: 3px;
+    margin-inline-start: 3px;
   }
 `;

@@ -66,7 +66,7 @@ export class PtsRevoke extends PtsElement {
 
   /** Focuses the confirmation checkbox. */
   override focus(options?: FocusOptions): void {
-    this.renderRoot.querySelector<HTMLElement>('#ack, [part=disconnect]')?.focus(options);
+    this.renderRoot.querySelector<HTMLElement>('#ack, [part~=disconnect]')?.focus(options);
   }
 
   private onDisconnect(): void {

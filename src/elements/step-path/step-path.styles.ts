@@ -7,12 +7,15 @@ export const stepPathStyles = css`
   nav {
     display: block;
   }
-  .position {
+  .position,
+  .toggle {
     display: none;
+  }
+  .position {
     color: var(--_muted);
     font-size: var(--_fs-sm);
     font-weight: 550;
-    margin-bottom: var(--_s2);
+    margin-block-end: var(--_s2);
   }
   ol {
     list-style: none;
@@ -30,19 +33,22 @@ export const stepPathStyles = css`
     padding: 0 var(--_s1);
     color: var(--_muted);
   }
-  /* Connector to the previous step */
-  li + li::before {
-    content: '';
+  /* The line from the step before to this one, between the two markers, on whichever side the writing direction puts it. */
+  .connector {
     position: absolute;
-    top: 14px;
+    inset-block-start: 14px;
     inset-inline-end: calc(50% + 20px);
     inset-inline-start: calc(-50% + 20px);
-    height: 2px;
+    block-size: 2px;
     border-radius: 2px;
     background: var(--_border);
   }
-  li.complete + li::before {
+  li.complete + li > .connector {
     background: var(--_accent);
+  }
+  li.skipped > .connector,
+  li.skipped + li > .connector {
+    background: repeating-linear-gradient(90deg, var(--_border-strong) 0 4px, transparent 4px 8px);
   }
   .step {
     display: grid;
@@ -65,8 +71,8 @@ export const stepPathStyles = css`
   .marker {
     display: grid;
     place-items: center;
-    width: 30px;
-    height: 30px;
+    inline-size: 30px;
+    block-size: 30px;
     border-radius: 50%;
     border: 2px solid var(--_border-strong);
     background: var(--_surface);
@@ -74,20 +80,21 @@ export const stepPathStyles = css`
     font-size: var(--_fs-sm);
     font-variant-numeric: tabular-nums;
     color: var(--_muted);
+    flex: none;
     transition:
       background var(--_speed),
       border-color var(--_speed);
   }
   .marker svg.icon {
-    width: 16px;
-    height: 16px;
+    inline-size: 16px;
+    block-size: 16px;
     stroke-width: 2.4;
   }
   .name {
     font-size: var(--_fs-sm);
     line-height: 1.3;
     font-weight: 550;
-    max-width: 16ch;
+    max-inline-size: 16ch;
   }
   li.complete .marker {
     background: var(--_accent);
@@ -97,7 +104,8 @@ export const stepPathStyles = css`
   li.complete {
     color: var(--_text);
   }
-  li.current .marker {
+  li.current .marker,
+  .toggle .marker {
     border-color: var(--_accent);
     color: var(--_accent);
     box-shadow: 0 0 0 4px var(--_accent-soft);
@@ -117,11 +125,8 @@ export const stepPathStyles = css`
   li.skipped .name {
     font-weight: 500;
   }
-  li + li.skipped::before,
-  li.skipped + li::before {
-    background: repeating-linear-gradient(90deg, var(--_border-strong) 0 4px, transparent 4px 8px);
-  }
-  li.blocked .marker {
+  li.blocked .marker,
+  .toggle.blocked .marker {
     border-color: var(--_danger);
     color: var(--_danger);
     box-shadow: 0 0 0 4px var(--_danger-soft);
@@ -130,6 +135,7 @@ export const stepPathStyles = css`
     color: var(--_danger);
   }
 
+  /* Stacked: one step a line, the connectors running down the markers' side. */
   @container (max-width: 560px) {
     .position {
       display: block;
@@ -143,16 +149,15 @@ export const stepPathStyles = css`
       text-align: start;
       padding: 0;
     }
-    li + li::before {
-      top: -10px;
-      bottom: auto;
+    .connector {
+      inset-block-start: -10px;
       inset-inline-start: 14px;
       inset-inline-end: auto;
-      width: 2px;
-      height: 12px;
+      inline-size: 2px;
+      block-size: 12px;
     }
-    li + li.skipped::before,
-    li.skipped + li::before {
+    li.skipped > .connector,
+    li.skipped + li > .connector {
       background: repeating-linear-gradient(180deg, var(--_border-strong) 0 3px, transparent 3px 6px);
     }
     .step {
@@ -162,8 +167,54 @@ export const stepPathStyles = css`
       gap: var(--_s3);
     }
     .name {
-      max-width: none;
+      max-inline-size: none;
       font-size: var(--_fs);
+    }
+  }
+
+  /* Compact: one button with the position and the current step; the stacked list opens under it. */
+  @container (max-width: 480px) {
+    .position,
+    ol {
+      display: none;
+    }
+    .toggle {
+      display: flex;
+      align-items: center;
+      gap: var(--_s3);
+      inline-size: 100%;
+      min-block-size: 44px;
+      padding-block: var(--_s1);
+      padding-inline: var(--_s2) var(--_s3);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius-sm);
+      background: transparent;
+      color: var(--_text);
+      font: inherit;
+      font-weight: 600;
+      text-align: start;
+      cursor: pointer;
+    }
+    .toggle .marker {
+      inline-size: 26px;
+      block-size: 26px;
+      box-shadow: none;
+    }
+    .toggle-text {
+      flex: 1;
+      min-inline-size: 0;
+    }
+    .toggle .chevron {
+      color: var(--_muted);
+      transition: transform var(--_speed);
+    }
+    .expanded .toggle .chevron {
+      transform: rotate(180deg);
+    }
+    .expanded ol {
+      display: grid;
+      margin-block-start: var(--_s3);
+      padding-inline-start: var(--_s2);
     }
   }
 
@@ -175,8 +226,20 @@ export const stepPathStyles = css`
     li.current .marker {
       border-color: Highlight;
     }
-    li + li::before {
-      background: CanvasText;
+    /* Drawn with a background, which forced colours would otherwise paint over: keep it, in system colours. */
+    .connector {
+      forced-color-adjust: none;
+      background: GrayText;
+    }
+    li.complete + li > .connector {
+      background: Highlight;
+    }
+    li.skipped > .connector,
+    li.skipped + li > .connector {
+      background: repeating-linear-gradient(90deg, GrayText 0 4px, transparent 4px 8px);
+    }
+    .toggle {
+      border-color: ButtonText;
     }
   }
 `;

@@ -40,7 +40,7 @@ export const targetCardStyles = css`
   }
   .history ol {
     margin: var(--_s2) 0 0;
-    padding-left: var(--_s5);
+    padding-inline-start: var(--_s5);
     display: grid;
     gap: 2px;
     font-size: var(--_fs-sm);

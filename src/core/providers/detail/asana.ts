@@ -45,8 +45,8 @@ const asanaCloud: EditionDetail = {
   ],
   limitations: [],
   versionNotes: [
-    'Asana tokens are opaque by policy, so their shape is never checked.',
-    'Apps registered for granular scopes cannot ask for the old full-permission scope, and the other way round.',
+    { id: 'opaque-tokens', text: 'Asana tokens are opaque by policy, so their shape is never checked.' },
+    { id: 'granular-scopes', text: 'Apps registered for granular scopes cannot ask for the old full-permission scope, and the other way round.' },
   ],
 };
 

@@ -37,6 +37,7 @@ const azdoPat = (where: 'services' | 'server'): AuthMethod => ({
       : 'Create a personal access token on your Azure DevOps Server with the scope Work Items: Read & write, and paste it here.',
   tokenHints: [
     {
+      id: 'shape',
       pattern: /^(?:[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}|[a-z2-7]{52})$/,
       warning:
         'Azure DevOps personal access tokens are 84 characters (52 for older ones). Check that you copied the whole token.',
@@ -84,9 +85,9 @@ const azureDevOpsServices: EditionDetail = {
   ],
   limitations: [],
   versionNotes: [
-    'Azure DevOps OAuth 2.0 apps are not offered: no new registrations since April 2025 and retirement in 2026.',
-    'Global (all-organisation) personal access tokens stop working on 2026-12-01: create the token for this organisation only.',
-    'Work-item calls go to <organisation>/<project>/_apis and always carry api-version (7.1 current).',
+    { id: 'no-oauth', text: 'Azure DevOps OAuth 2.0 apps are not offered: no new registrations since April 2025 and retirement in 2026.' },
+    { id: 'global-pat-end', text: 'Global (all-organisation) personal access tokens stop working on 2026-12-01: create the token for this organisation only.' },
+    { id: 'api-path', text: 'Work-item calls go to <organisation>/<project>/_apis and always carry api-version (7.1 current).' },
   ],
 };
 
@@ -109,9 +110,9 @@ const azureDevOpsServer: EditionDetail = {
     },
   ],
   versionNotes: [
-    'Cap api-version by release: Server 2022 up to 7.0, 2020 up to 6.0, 2019 up to 5.0.',
-    'The current release is named Azure DevOps Server, without a year: check your version for the api-version it accepts.',
-    'Work-item calls go to <collection>/<project>/_apis.',
+    { id: 'api-version-cap', text: 'Cap api-version by release: Server 2022 up to 7.0, 2020 up to 6.0, 2019 up to 5.0.' },
+    { id: 'server-naming', text: 'The current release is named Azure DevOps Server, without a year: check your version for the api-version it accepts.' },
+    { id: 'api-path', text: 'Work-item calls go to <collection>/<project>/_apis.' },
   ],
 };
 

@@ -34,6 +34,7 @@ const bitbucketCloud: EditionDetail = {
       tokenHints: [
         ATLASSIAN_TOKEN_HINT,
         {
+          id: 'no-app-password',
           pattern: /^(?!ATBB)/,
           warning:
             'This looks like a Bitbucket app password. App passwords were removed on 2026-07-28: create an API token with scopes instead.',
@@ -67,8 +68,8 @@ const bitbucketCloud: EditionDetail = {
     },
   ],
   versionNotes: [
-    'App passwords are not offered: none could be created after 2025-09-09, brownouts ran from 2026-06-09 to 2026-07-27, and they were removed on 2026-07-28.',
-    'Repository, project and workspace access tokens cannot carry issue scopes, so they cannot create issues.',
+    { id: 'no-app-passwords', text: 'App passwords are not offered: none could be created after 2025-09-09, brownouts ran from 2026-06-09 to 2026-07-27, and they were removed on 2026-07-28.' },
+    { id: 'access-tokens', text: 'Repository, project and workspace access tokens cannot carry issue scopes, so they cannot create issues.' },
   ],
 };
 
@@ -91,7 +92,7 @@ const bitbucketDataCenter: EditionDetail = {
       alternative: { provider: 'jira', edition: 'jira-dc' },
     },
   ],
-  versionNotes: ['Bitbucket Server reached end of support on 2024-02-15.'],
+  versionNotes: [{ id: 'server-end', text: 'Bitbucket Server reached end of support on 2024-02-15.' }],
 };
 
 const detail: ProviderDetail = {

@@ -51,6 +51,7 @@ const clickupCloud: EditionDetail = {
         'Generate a personal API token in ClickUp (Settings → Apps → API Token) as a member with edit rights on the target List, and paste it here.',
       tokenHints: [
         {
+          id: 'prefix',
           pattern: /^pk_[0-9]+_[A-Za-z0-9]+$/,
           warning: `ClickUp personal tokens start with pk_. ${NO_SCHEME_HINT_NOTE}`,
         },
@@ -59,7 +60,7 @@ const clickupCloud: EditionDetail = {
   ],
   limitations: [],
   versionNotes: [
-    'ClickUp OAuth access tokens do not expire for now; ClickUp says this may change.',
+    { id: 'oauth-expiry', text: 'ClickUp OAuth access tokens do not expire for now; ClickUp says this may change.' },
   ],
 };
 

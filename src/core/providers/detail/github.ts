@@ -1,12 +1,14 @@
 /** GitHub: the detail of each edition and the documentation links; names, editions and modes are in ../summary.ts. */
-import type { AuthMethod, EditionDetail, ProviderDetail } from '../types.js';
+import type { AuthMethod, EditionDetail, ProviderDetail, VersionNote } from '../types.js';
 import { LABEL, stripScheme } from './shared.js';
 
 const GITHUB_ISSUES = 'Issues: Read and write';
 
 /** GitHub.com and GHE.com only: GitHub Enterprise Server keeps the 40-character tokens. */
-const INSTALLATION_TOKEN_FORMAT =
-  'GitHub App installation tokens in a longer stateless format (about 520 characters) are rolling out from 2026-04-27.';
+const INSTALLATION_TOKEN_FORMAT: VersionNote = {
+  id: 'installation-token-format',
+  text: 'GitHub App installation tokens in a longer stateless format (about 520 characters) are rolling out from 2026-04-27.',
+};
 
 /** GitHub's three editions share their methods; only where revoking happens differs. */
 function githubMethods(where: 'github.com' | 'instance'): AuthMethod[] {
@@ -62,6 +64,7 @@ function githubMethods(where: 'github.com' | 'instance'): AuthMethod[] {
         'Create a fine-grained personal access token owned by the organisation that owns the repository, select that repository, grant Issues: Read and write, and paste it here; if your organisation requires approval, ask an owner to approve it.',
       tokenHints: [
         {
+          id: 'prefix',
           pattern: /^github_pat_[A-Za-z0-9_]{22,}$/,
           warning:
             'This does not look like a fine-grained token (those start with github_pat_). Classic tokens (ghp_) reach far more than issues; create a fine-grained one instead.',
@@ -102,7 +105,7 @@ const gheCom: EditionDetail = {
   authMethods: githubMethods('instance'),
   limitations: [],
   versionNotes: [
-    'GHE.com has no /api/v3 path: the REST API lives at https://api.<subdomain>.ghe.com and GraphQL at https://api.<subdomain>.ghe.com/graphql.',
+    { id: 'api-host', text: 'GHE.com has no /api/v3 path: the REST API lives at https://api.<subdomain>.ghe.com and GraphQL at https://api.<subdomain>.ghe.com/graphql.' },
     INSTALLATION_TOKEN_FORMAT,
   ],
 };
@@ -120,9 +123,9 @@ const ghes: EditionDetail = {
   authMethods: githubMethods('instance'),
   limitations: [],
   versionNotes: [
-    'Register the GitHub App on this GHES instance: apps from github.com cannot reach it.',
-    'Older GHES releases offered fine-grained personal access tokens only as a beta an enterprise had to turn on: check your version.',
-    'GitHub supports the four newest GHES feature releases.',
+    { id: 'app-per-instance', text: 'Register the GitHub App on this GHES instance: apps from github.com cannot reach it.' },
+    { id: 'fine-grained-beta', text: 'Older GHES releases offered fine-grained personal access tokens only as a beta an enterprise had to turn on: check your version.' },
+    { id: 'supported-releases', text: 'GitHub supports the four newest GHES feature releases.' },
   ],
 };
 

@@ -9,10 +9,12 @@ function gitlabMethods(where: 'gitlab.com' | 'instance'): AuthMethod[] {
   const tokenHint: TokenHint =
     where === 'gitlab.com'
       ? {
+          id: 'prefix',
           pattern: /^glpat-[A-Za-z0-9_.-]{20,}$/,
           warning: 'GitLab access tokens usually start with glpat-. Check that you copied the whole token.',
         }
       : {
+          id: 'prefix',
           pattern: /^(?:[A-Za-z0-9_]+-)?glpat-[A-Za-z0-9_.-]{20,}$/,
           warning:
             'GitLab access tokens usually start with glpat-, but administrators can change the prefix. Check that you copied the whole token.',
@@ -124,9 +126,9 @@ const gitlabCom: EditionDetail = {
   authMethods: gitlabMethods('gitlab.com'),
   limitations: [],
   versionNotes: [
-    'Project and group access tokens need Premium or Ultimate on GitLab.com.',
-    'Personal access tokens must expire: at most 365 days unless an administrator changes the limit.',
-    'Fine-grained personal access tokens are not offered yet.',
+    { id: 'access-tokens-premium', text: 'Project and group access tokens need Premium or Ultimate on GitLab.com.' },
+    { id: 'pat-expiry', text: 'Personal access tokens must expire: at most 365 days unless an administrator changes the limit.' },
+    { id: 'no-fine-grained', text: 'Fine-grained personal access tokens are not offered yet.' },
   ],
 };
 
@@ -140,7 +142,7 @@ const gitlabDedicated: EditionDetail = {
   },
   authMethods: gitlabMethods('instance'),
   limitations: [],
-  versionNotes: ['Project and group access tokens are available on every Dedicated licence.'],
+  versionNotes: [{ id: 'access-tokens-dedicated', text: 'Project and group access tokens are available on every Dedicated licence.' }],
 };
 
 const gitlabSelfManaged: EditionDetail = {
@@ -154,9 +156,9 @@ const gitlabSelfManaged: EditionDetail = {
   authMethods: gitlabMethods('instance'),
   limitations: [],
   versionNotes: [
-    'Administrators can change the glpat- token prefix, so a different prefix only warns.',
-    'The Planner role exists from GitLab 17.7; older releases need Reporter to update issues.',
-    'On Premium and above an administrator can turn personal access tokens off.',
+    { id: 'token-prefix', text: 'Administrators can change the glpat- token prefix, so a different prefix only warns.' },
+    { id: 'planner-role', text: 'The Planner role exists from GitLab 17.7; older releases need Reporter to update issues.' },
+    { id: 'pat-disable', text: 'On Premium and above an administrator can turn personal access tokens off.' },
   ],
 };
 

@@ -62,9 +62,9 @@ const jiraCloud: EditionDetail = {
   ],
   limitations: [],
   versionNotes: [
-    'API tokens created since 2024-12-15 expire after at most one year.',
-    'After a site rename the old address only answers with redirects: use the current one.',
-    'Atlassian Government Cloud is not covered.',
+    { id: 'token-expiry', text: 'API tokens created since 2024-12-15 expire after at most one year.' },
+    { id: 'site-rename', text: 'After a site rename the old address only answers with redirects: use the current one.' },
+    { id: 'government-cloud', text: 'Atlassian Government Cloud is not covered.' },
   ],
 };
 
@@ -97,6 +97,7 @@ const jiraDataCenter: EditionDetail = {
         'Create a personal access token in Jira (avatar → Profile → Personal Access Tokens) as a user with Browse Projects, Create Issues and Edit Issues in the target project, and paste it here.',
       tokenHints: [
         {
+          id: 'shape',
           pattern: /^[A-Za-z0-9+/]{44}$/,
           warning:
             'Jira Data Center personal access tokens are usually 44 letters, digits, + and /. Check that you copied the whole token.',
@@ -127,10 +128,10 @@ const jiraDataCenter: EditionDetail = {
   ],
   limitations: [],
   versionNotes: [
-    'Jira Server reached end of support on 2024-02-15: self-hosted Jira means Data Center.',
-    'Basic authentication (username and password) is not offered.',
-    'Personal access tokens need Jira 8.14 or later.',
-    'Data Center serves REST API version 2 only and expects wiki markup, not the Cloud document format.',
+    { id: 'server-end', text: 'Jira Server reached end of support on 2024-02-15: self-hosted Jira means Data Center.' },
+    { id: 'no-basic-auth', text: 'Basic authentication (username and password) is not offered.' },
+    { id: 'pat-version', text: 'Personal access tokens need Jira 8.14 or later.' },
+    { id: 'api-v2', text: 'Data Center serves REST API version 2 only and expects wiki markup, not the Cloud document format.' },
   ],
 };
 

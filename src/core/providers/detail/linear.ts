@@ -45,6 +45,7 @@ const linearCloud: EditionDetail = {
         'Create a personal API key in Linear (Settings → Account → Security & Access) with Read and Write, limited to the target team, and paste it here; if member keys are turned off, ask a workspace admin.',
       tokenHints: [
         {
+          id: 'prefix',
           pattern: /^lin_api_[A-Za-z0-9]+$/,
           warning: `Linear personal API keys usually start with lin_api_. ${NO_SCHEME_HINT_NOTE}`,
         },
@@ -52,7 +53,7 @@ const linearCloud: EditionDetail = {
     },
   ],
   limitations: [],
-  versionNotes: ['Every Linear OAuth app has used refresh tokens since 2026-04-01.'],
+  versionNotes: [{ id: 'refresh-tokens', text: 'Every Linear OAuth app has used refresh tokens since 2026-04-01.' }],
 };
 
 const detail: ProviderDetail = {

@@ -18,6 +18,7 @@ export const ATLASSIAN_API_TOKENS: DocLink = {
 };
 
 export const ATLASSIAN_TOKEN_HINT: TokenHint = {
+  id: 'atatt-prefix',
   pattern: /^ATATT/,
   warning: 'Atlassian API tokens usually start with ATATT. Check that you copied the whole token.',
 };

@@ -31,6 +31,7 @@ const trelloCloud: EditionDetail = {
         'Authorise a Trello token with the scope read,write for your API key, signed in as a member of the target board, and paste the key and the token here.',
       tokenHints: [
         {
+          id: 'shape',
           pattern: /^ATTA[0-9a-f]{64}[0-9A-F]{8}$/,
           warning: 'Trello tokens are usually ATTA followed by 72 letters and digits. Check that you copied the whole token.',
         },
@@ -40,8 +41,8 @@ const trelloCloud: EditionDetail = {
   ],
   limitations: [],
   versionNotes: [
-    'Trello OAuth 2.0 is not offered yet: connect with an API key and token.',
-    'API keys come from the Power-Up admin portal; the old app-key page is gone.',
+    { id: 'no-oauth2', text: 'Trello OAuth 2.0 is not offered yet: connect with an API key and token.' },
+    { id: 'power-up-keys', text: 'API keys come from the Power-Up admin portal; the old app-key page is gone.' },
   ],
 };
 

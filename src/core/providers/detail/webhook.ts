@@ -30,12 +30,7 @@ const webhookEdition: EditionDetail = {
       },
       authRequiredAction:
         'Store the signing secret in your endpoint and verify the webhook-signature header of every delivery (X-Hub-Signature-256 if you chose GitHub-style signing).',
-      tokenHints: [
-        {
-          pattern: /^whsec_[A-Za-z0-9+/]{32,88}={0,2}$/,
-          warning: 'Standard Webhooks secrets look like whsec_ followed by base64 of 24 to 64 random bytes.',
-        },
-      ],
+      // No shape hint: the secret's strength is a rule (signing-secret.ts), checked before Save and again by the backend.
       recommended: true,
     },
   ],

@@ -22,6 +22,7 @@ function youtrackMethods(where: 'cloud' | 'server'): AuthMethod[] {
         'Create a permanent token in YouTrack (Profile → Account Security → New token) with the YouTrack scope only, as a user who can create and update issues in the target project, and paste it here.',
       tokenHints: [
         {
+          id: 'prefix',
           pattern: /^perm[:-]\S+$/,
           warning: `YouTrack permanent tokens start with perm: or perm-. ${NO_SCHEME_HINT_NOTE}`,
         },
@@ -62,7 +63,7 @@ const youtrackCloud: EditionDetail = {
   cloudApiRoot: '{tenant_url}/api',
   authMethods: youtrackMethods('cloud'),
   limitations: [],
-  versionNotes: ['Custom domains for YouTrack Cloud are not covered.'],
+  versionNotes: [{ id: 'custom-domains', text: 'Custom domains for YouTrack Cloud are not covered.' }],
 };
 
 const youtrackServer: EditionDetail = {
@@ -77,8 +78,8 @@ const youtrackServer: EditionDetail = {
   authMethods: youtrackMethods('server'),
   limitations: [],
   versionNotes: [
-    'New YouTrack Server purchases are annual subscriptions from 2026-06-23.',
-    'With an external Hub the user also needs access to the YouTrack service to create a token.',
+    { id: 'server-subscriptions', text: 'New YouTrack Server purchases are annual subscriptions from 2026-06-23.' },
+    { id: 'external-hub', text: 'With an external Hub the user also needs access to the YouTrack service to create a token.' },
   ],
 };
 

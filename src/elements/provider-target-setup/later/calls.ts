@@ -15,6 +15,7 @@ import type { FlowErrorInput, FlowState } from '../../../core/flow/types.js';
 import { validateTenant } from '../../../core/providers/tenant.js';
 import { urlShape } from '../../../core/providers/types.js';
 import { normalizeBaseUrl } from '../../../core/url/parse.js';
+import { passedText } from '../../base/check-list.js';
 import { targetName } from '../../base/view.js';
 import { BackendCall } from '../backend-call.js';
 import { TargetRevokedEvent, TargetSavedEvent } from '../events.js';
@@ -90,7 +91,7 @@ export class FlowCalls {
           later.blocked('PROVIDER_BASE_URL_BLOCKED', result.checks, checking);
           setup.announce(setup.say('network.blocked.title'), true);
         } else if (next.phase === 'allowlist') {
-          setup.announce(setup.say('network.passed', { url: next.check.url }));
+          setup.announce(passedText(setup.say, next.check.checks, next.check.url));
         } else if ('error' in next && next.error) {
           setup.announce(setup.errorText(next.error.code), true);
         }

@@ -18,6 +18,7 @@ import { FLOW_STEPS, type FlowErrorInput, type FlowEvent, type FlowState, type F
 import { recommendedMethod, withDocOverrides } from '../../../core/providers/read.js';
 import { isGrantKind, type AuthMethod, type Edition, type Provider } from '../../../core/providers/types.js';
 import type { PtsAuth } from '../../auth/auth.js';
+import { localProvider } from '../../base/catalog-text.js';
 import type { PtsErrorView } from '../../base/view.js';
 import { BackendCall } from '../backend-call.js';
 import { draftOf } from '../draft.js';
@@ -193,11 +194,14 @@ export class Later implements ReactiveController {
     return links ? (withDocOverrides(links, [provider])[0] ?? provider) : provider;
   }
 
-  /** The catalog entries of a state with the host's link overrides, looked up fresh by id. */
+  /**
+   * The catalog entries of a state with the host's link overrides, looked up
+   * fresh by id, with their texts in the element's language.
+   */
   view(state: FlowState): { provider: Provider | null; edition: Edition | null } {
     const p = selectedProvider(state);
     const e = selectedEdition(state);
-    const provider = p ? this.#withLinks(p) : null;
+    const provider = p ? localProvider(this.host, this.#withLinks(p)) : null;
     const edition = e ? (provider?.editions.find((x) => x.id === e.id) ?? e) : null;
     return { provider, edition };
   }

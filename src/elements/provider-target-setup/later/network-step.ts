@@ -4,7 +4,7 @@ import { canShowBaseUrlField } from '../../../core/flow/selectors.js';
 import type { FlowState } from '../../../core/flow/types.js';
 import type { PtsAllowlistStatus } from '../../allowlist-status/allowlist-status.js';
 import type { CheckName } from '../../../core/contract/schemas.js';
-import { checkLabel, checkList, type CheckRow } from '../../base/check-list.js';
+import { checkList, checkWords, passedText } from '../../base/check-list.js';
 import type { PtsEvent } from '../../base/events.js';
 import { icon } from '../../base/icons.js';
 import type { PtsTenant } from '../../tenant/tenant.js';
@@ -75,15 +75,12 @@ export function renderAllowlist(later: Later, f: Extract<FlowState, { phase: 'al
       setup.announce(setup.errorText('ALLOWLIST_STATUS_MISSING'), true);
     }
   };
-  const words = {
-    label: (name: CheckName) => checkLabel(say, name, provider?.label ?? '', f.edition.mode === 'webhook'),
-    outcome: (status: CheckRow['status']) => say(`network.outcome.${status}`),
-  };
+  const words = checkWords(say, provider?.label ?? '', f.edition.mode === 'webhook');
   return html`${f.error ? errorNotice(later, f.error, say('root.saveRefused')) : nothing}
     <div class="notice success checked" tabindex="-1" data-autofocus>
       ${icon('checkCircle')}
       <div class="body">
-        <p>${say('network.passed', { url: f.check.url })}</p>
+        <p>${passedText(say, f.check.checks, f.check.url)}</p>
         ${f.check.checks.length ? checkList(f.check.checks, words, { compact: true }) : nothing}
         <div class="row">
           <button type="button" class="btn small" @click=${() => later.send({ type: 'edit-base-url', value: f.check.url })}>${say('network.blocked.edit')}</button>

@@ -10,7 +10,7 @@ export const laterStyles = css`
     padding-top: var(--_s2);
   }
   .actions > .row:last-child {
-    margin-left: auto;
+    margin-inline-start: auto;
   }
   .why {
     margin-top: calc(-1 * var(--_s2));

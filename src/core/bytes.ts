@@ -1,4 +1,4 @@
-/** Byte encodings the adapters need, on Web APIs only (no Buffer). */
+/** Byte encodings on Web APIs only (no Buffer), for the browser and every server runtime. */
 
 const encoder = new TextEncoder();
 
