@@ -9,6 +9,9 @@
  *   POST /targets                 save (or reconnect) a target; idempotent with an Idempotency-Key
  *   GET  /targets/{id}            one target
  *   POST /targets/{id}/revoke     drop credentials, keep the record and its history
+ *   POST /targets/{id}/destinations     one page of places tickets can go, from the provider
+ *   PUT  /targets/{id}/export-settings  where tickets go and how duplicates are handled
+ *   POST /targets/{id}/test-export      one test ticket (or signed webhook delivery), kept as last_test
  *   POST /auth/start              start an OAuth or app-install grant
  *   GET  /auth/callback           the popup page that reports the grant to the opener
  *   GET  /auth/simulate           simulated consent screen (only with `simulateAuth`)
@@ -28,11 +31,22 @@ import { authCallback } from './routes/auth-callback.js';
 import { authSimulate } from './routes/auth-simulate.js';
 import { authStart } from './routes/auth-start.js';
 import { demoReset } from './routes/demo-reset.js';
+import { listDestinations } from './routes/destinations.js';
+import { saveExportSettings } from './routes/export-settings.js';
 import { revokeTarget } from './routes/revoke.js';
 import { status } from './routes/status.js';
 import { getTarget } from './routes/target.js';
 import { saveTarget } from './routes/targets.js';
+import { testExport } from './routes/test-export.js';
 import { urlChecks } from './routes/url-checks.js';
+
+/** The routes under `/targets/{id}/`, by their last segment. */
+const TARGET_ROUTES: Record<string, Omit<Match, 'id'>> = {
+  revoke: { methods: ['POST'], run: revokeTarget },
+  destinations: { methods: ['POST'], run: listDestinations },
+  'export-settings': { methods: ['PUT'], run: saveExportSettings },
+  'test-export': { methods: ['POST'], run: testExport },
+};
 
 interface Match {
   methods: readonly string[];
@@ -54,7 +68,7 @@ export function createBackend(options: BackendOptions): PtsHandler {
 
   function route(path: string): Match | undefined {
     if (Object.hasOwn(fixed, path)) return fixed[path];
-    const m = /^\/targets\/([^/]+)(\/revoke)?$/.exec(path);
+    const m = /^\/targets\/([^/]+)(?:\/([a-z-]+))?$/.exec(path);
     if (!m) return undefined;
     let id: string;
     try {
@@ -63,7 +77,9 @@ export function createBackend(options: BackendOptions): PtsHandler {
       return undefined;
     }
     if (id.length === 0 || id.length > 100) return undefined;
-    return m[2] ? { methods: ['POST'], run: revokeTarget, id } : { methods: ['GET'], run: getTarget, id };
+    if (m[2] === undefined) return { methods: ['GET'], run: getTarget, id };
+    const sub = Object.hasOwn(TARGET_ROUTES, m[2]) ? TARGET_ROUTES[m[2]] : undefined;
+    return sub ? { ...sub, id } : undefined;
   }
 
   return async function handle(request: Request): Promise<Response> {

@@ -12,6 +12,7 @@ export {
   type CompleteAuthorizationContext,
   type CompleteAuthorizationResult,
   type ProviderAdapters,
+  type ProviderFetch,
   type PtsHandler,
   type VerifyCredential,
   type VerifyCredentialContext,

@@ -74,6 +74,9 @@ export type CompleteAuthorizationResult =
   | { status: 'denied' }
   | { status: 'error'; code?: ErrorCode; message?: string };
 
+/** One request to a provider, one answer; a failed connection rejects. */
+export type ProviderFetch = (request: Request) => Promise<Response>;
+
 /** At most one adapter per provider (src/backend/providers); the export path's routes call them. */
 export type ProviderAdapters = Partial<Record<ProviderId, ProviderAdapter>>;
 
@@ -111,6 +114,14 @@ export interface BackendOptions {
   simulateAuth?: boolean;
   /** Provider adapters for the export path's routes (the shipped ones are `ADAPTERS` in src/backend/providers). */
   adapters?: ProviderAdapters;
+  /**
+   * Sends one request to a provider's API for the export routes (destination
+   * lists, the test export), with the saved credential on it; redirects are
+   * not followed. The Node server passes the connect-time guard, so no call can
+   * be steered to a private address; the msw kit and the demo pass a simulated
+   * provider. Without it those routes answer BACKEND_UNAVAILABLE.
+   */
+  providerFetch?: ProviderFetch;
   /** Where targets, checks, grants and idempotency keys live. Default: a memory store. */
   store?: TargetStore;
   /** The clock, in epoch milliseconds. Default `Date.now`. */

@@ -22,6 +22,7 @@ export {
   type SafeFetchOptions,
 } from './guard/index.js';
 export { createNodeCredentialVerifier } from './verify.js';
+export { createGuardedFetch, type GuardedFetchOptions } from './provider-fetch.js';
 export { createCredentialVerifier, type CredentialVerifierOptions } from '../backend/index.js';
 export { createNodeBackend, createHandler, type CheckOptions, type HandlerOptions, type NodeBackendOptions } from './node-backend.js';
 export {
@@ -35,6 +36,7 @@ export {
   type CompleteAuthorizationContext,
   type CompleteAuthorizationResult,
   type MemoryStoreOptions,
+  type ProviderFetch,
   type PtsHandler,
   type RateLimit,
   type RateLimiter,

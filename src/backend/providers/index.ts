@@ -5,7 +5,7 @@
  */
 import type { ExportSettings, TestExportResult } from '../../core/contract/export.js';
 import type { TargetRecord } from '../../core/contract/schemas.js';
-import { apiRootFor, findAuthMethod, getEdition, type ProviderId } from '../../core/providers/index.js';
+import { apiRootFor, findAuthMethod, getEdition, type Provider, type ProviderId } from '../../core/providers/index.js';
 import { asana } from './asana.js';
 import { azureDevOps } from './azure-devops.js';
 import { bitbucket } from './bitbucket.js';
@@ -46,6 +46,8 @@ export interface ContextOptions {
   signal?: AbortSignal;
   now?: () => Date;
   randomId?: () => string;
+  /** The catalog the edition and auth method are read from; the shipped one by default. */
+  providers?: readonly Provider[];
 }
 
 /**
@@ -54,7 +56,8 @@ export interface ContextOptions {
  * Cloud's api.atlassian.com root also needs the site's `cloud_id` from the credential).
  */
 export function contextFor(target: TargetRecord, credential: Credential, options: ContextOptions): ProviderContext {
-  const edition = getEdition(target.provider, target.edition);
+  const { providers, ...rest } = options;
+  const edition = getEdition(target.provider, target.edition, providers);
   const method = edition ? findAuthMethod(edition, target.auth_method) : undefined;
   if (!edition || !method) {
     throw new ProviderError('VALIDATION_FAILED', `The target's edition or auth method is not in the catalog.`, { field: 'auth_method' });
@@ -72,7 +75,7 @@ export function contextFor(target: TargetRecord, credential: Credential, options
     apiRoot,
     credential,
     target: { tenant: target.tenant ?? null, base_url: target.base_url ?? null, signing: target.signing ?? null },
-    ...options,
+    ...rest,
   };
 }
 
@@ -80,10 +83,14 @@ export function contextFor(target: TargetRecord, credential: Credential, options
  * Runs one test export and returns the result to store and show: the ticket or the
  * delivery, or the refusal with its code and action. Only an abort escapes.
  */
-export async function runTestExport(ctx: ProviderContext, settings: ExportSettings): Promise<TestExportResult> {
+export async function runTestExport(
+  ctx: ProviderContext,
+  settings: ExportSettings,
+  adapter: ProviderAdapter = adapterFor(ctx.provider),
+): Promise<TestExportResult> {
   const at = (ctx.now?.() ?? new Date()).toISOString();
   try {
-    const outcome = await adapterFor(ctx.provider).createTestTicket(ctx, settings);
+    const outcome = await adapter.createTestTicket(ctx, settings);
     return { status: outcome.error ? 'failed' : 'succeeded', at, ...outcome };
   } catch (error) {
     if (error instanceof ProviderError) return { status: 'failed', at, error: error.toTestError() };

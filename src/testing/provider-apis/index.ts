@@ -19,7 +19,7 @@ import { createTrelloApi } from './trello.js';
 import { createWebhookReceiver } from './webhook.js';
 import { createYoutrackApi } from './youtrack.js';
 
-export { SIMULATED_TOKEN, SIZES } from './shared.js';
+export { asFetch, SIMULATED_TOKEN, SIZES } from './shared.js';
 export type { ProviderApi, SimulatedFailure, SimulationOptions } from './shared.js';
 export { TRELLO_API_KEY } from './trello.js';
 export type { ReceiverOptions } from './webhook.js';

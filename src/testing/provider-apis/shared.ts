@@ -68,6 +68,19 @@ export function presentedSecret(request: Request): string | undefined {
   return auth ?? request.headers.get('private-token') ?? url.searchParams.get('token') ?? undefined;
 }
 
+/**
+ * A simulated provider as a `fetch`-like service: `Response.error()` (the
+ * `network` failure) rejects with a TypeError, as a failed connection does in
+ * every runtime, instead of resolving to a status-0 answer.
+ */
+export function asFetch(handler: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const response = await handler(request);
+    if (response.type === 'error') throw new TypeError('fetch failed: the simulated provider dropped the connection');
+    return response;
+  };
+}
+
 export interface Match {
   request: Request;
   url: URL;
