@@ -65,8 +65,8 @@ describe('<provider-target-setup> accessibility', () => {
     await accessible(el, 'auth');
     await enterCredential(el, JIRA_PAT);
     await press(el, msg('root.save'));
-    await phase(el, 'saved');
-    await accessible(el, 'saved');
+    await phase(el, 'export-setup');
+    await accessible(el, 'export-setup');
   });
 
   it('the tenant step and an OAuth method', async () => {

@@ -64,7 +64,7 @@ describe('<provider-target-setup> keyboard', () => {
     await tabTo(byText(msg('root.continue')), 'Continue');
     await sendKeys({ press: 'Enter' });
     await phase(el, 'auth');
-    expectHeadingFocused(el, 'steps.provider-setup');
+    expectHeadingFocused(el, 'steps.network');
 
     const method = await tabTo((e) => e instanceof HTMLInputElement && e.type === 'radio', 'the auth methods');
     expect((method as HTMLInputElement).value).to.equal('github_app');
@@ -77,8 +77,8 @@ describe('<provider-target-setup> keyboard', () => {
     await sendKeys({ type: GITHUB_PAT });
     await settle(el);
     await sendKeys({ press: 'Enter' });
-    await phase(el, 'saved');
-    expectHeadingFocused(el, 'steps.target');
+    await phase(el, 'export-setup');
+    expectHeadingFocused(el, 'steps.provider-setup');
   });
 
   it('completes a self-hosted setup with the keyboard only', async () => {
@@ -122,16 +122,16 @@ describe('<provider-target-setup> keyboard', () => {
     await tabTo(byText(msg('root.continue')), 'Continue');
     await sendKeys({ press: 'Enter' });
     await phase(el, 'auth');
-    expectHeadingFocused(el, 'steps.provider-setup');
+    expectHeadingFocused(el, 'steps.network');
 
     await tabTo((e) => e.id === 'credential', 'the credential field');
     await sendKeys({ type: JIRA_PAT });
     await settle(el);
     await tabTo(byText(msg('root.save')), 'Save target');
     await sendKeys({ press: 'Enter' });
-    await phase(el, 'saved');
-    expectHeadingFocused(el, 'steps.target');
-    expect(el.state.phase === 'saved' && el.state.target.allowlist_status).to.equal('tunnel');
+    await phase(el, 'export-setup');
+    expectHeadingFocused(el, 'steps.provider-setup');
+    expect(el.state.phase === 'export-setup' && el.state.target.allowlist_status).to.equal('tunnel');
   });
 
   it('goes back to an earlier step from the step path', async () => {

@@ -133,7 +133,7 @@ describe('<provider-target-setup> secrets', () => {
       await enterCredential(el, CANARY);
       expect(input.value).to.equal(CANARY);
       await press(el, msg('root.save'));
-      await phase(el, 'saved');
+      await phase(el, 'export-setup');
       expect(input.value, 'emptied after the save').to.equal('');
       support = el.supportDetails();
     } finally {

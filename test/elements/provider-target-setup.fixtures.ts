@@ -33,6 +33,8 @@ export interface MountOptions {
   lang?: string;
   backend?: Backend;
   endpoint?: string | null;
+  /** `external`: the flow ends at save. */
+  exportSetup?: string;
   /** Wait until `/status` has answered (default true). */
   settle?: boolean;
 }
@@ -44,6 +46,7 @@ export async function mount(options: MountOptions = {}): Promise<ProviderTargetS
     provider=${ifDefined(options.provider)}
     target-id=${ifDefined(options.targetId)}
     lang=${ifDefined(options.lang)}
+    export-setup=${ifDefined(options.exportSetup)}
     .backend=${options.backend}
   ></provider-target-setup>`);
   if (options.settle !== false) await idle(el);

@@ -4,7 +4,7 @@
  * connected target's overview is `existing-target`; edit settings and run a
  * test start there and return there.
  */
-import { exportSettingsProblem } from '../contract/export.js';
+import { exportSettingsProblem } from '../contract/export-vocabulary.js';
 import type { TargetRecord } from '../contract/schemas.js';
 import { common, freeze, reject, toFlowError } from './states.js';
 import type { ExistingTargetState, ExportSavingState, ExportSetupState, FlowEvent, FlowState, SavedState, TestingState } from './types.js';
