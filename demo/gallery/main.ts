@@ -22,6 +22,8 @@ const ORDER = [
   'allowlist-status',
   'auth',
   'readiness',
+  'export-setup',
+  'destination-picker',
   'revoke',
   'fallback',
   'hint',
