@@ -4,7 +4,8 @@
  * .pts-data) and msw's worker at the site root for the scenario switcher.
  * The backend runs offline: the real URL check over the demo's DNS
  * (src/testing/dns.ts) probing a simulated provider, which also answers the
- * credential checks. Nothing else is simulated.
+ * credential checks, the destination lists and the test export (instead of the
+ * connect-time guard's real network). Nothing else is simulated.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +75,8 @@ export default defineConfig({
       portableExport: SAMPLE_PORTABLE_EXPORT,
       checkOptions: { lookup: demo.lookup, transport: demo.transport },
       verifyCredential: demo.verifyCredential,
+      // Destination lists and test exports reach the simulated provider, offline.
+      providerFetch: demo.providerFetch,
       // The "Reset demo data" button; a production configuration leaves this off.
       demoReset: true,
       // Targets survive a restart: the embedded database in PTS_DATA_DIR (default .pts-data,

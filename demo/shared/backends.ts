@@ -1,6 +1,13 @@
 /** What the demo's backend switch offers: the reference backend or one msw scenario. */
 import { blockingLimitation, getEdition } from '../../src/core/providers/index.js';
-import { DEMO_HOSTS, REFUSED_CREDENTIAL_MARK, SCENARIO_IDS, SCENARIOS, type ScenarioId } from '../../src/testing/index.js';
+import {
+  DEMO_HOSTS,
+  REFUSED_CREDENTIAL_MARK,
+  SCENARIO_IDS,
+  SCENARIOS,
+  SIMULATED_WEBHOOK_SECRET,
+  type ScenarioId,
+} from '../../src/testing/index.js';
 
 /** Where vite.config.ts mounts the reference backend. */
 export const REFERENCE_ENDPOINT = '/api/pts';
@@ -28,7 +35,8 @@ export function describeChoice(choice: BackendChoice): string {
       `The reference backend answers at ${REFERENCE_ENDPOINT}, offline: the real URL check over sample DNS and a simulated provider. ` +
       `Try ${url(DEMO_HOSTS.ready)} (ready), ${url(DEMO_HOSTS.privateNetwork)} (private network), ${url(DEMO_HOSTS.redirect)} (redirect), ` +
       `${url(DEMO_HOSTS.rebinding)} (DNS rebinding) or ${url(DEMO_HOSTS.impostor)} (not the product); ` +
-      `a token containing "${REFUSED_CREDENTIAL_MARK}" is refused.`
+      `a token containing "${REFUSED_CREDENTIAL_MARK}" is refused. After save, the simulated provider lists destinations ` +
+      `(GitHub.com: organisation acme) and takes a test ticket; a webhook receiver verifies deliveries signed with ${SIMULATED_WEBHOOK_SECRET}.`
     );
   }
   const { description, preset } = SCENARIOS[choice];

@@ -11,7 +11,7 @@ import type { AuthMethod } from '../core/providers/types.js';
 import { authRequired } from './catalog.js';
 import type { BackendContext, RequestScope } from './context.js';
 import { ProblemResponse, type BackendErrorCode } from './http.js';
-import { adapterFor, contextFor, ProviderError, type ProviderAdapter, type ProviderContext } from './providers/index.js';
+import { adapterFor, ProviderError, resolveContext, type ProviderAdapter, type ProviderContext } from './providers/index.js';
 import type { StoredSecret } from './store/types.js';
 
 export interface LiveTarget {
@@ -64,7 +64,7 @@ export function adapterOf(ctx: BackendContext, record: TargetRecord): ProviderAd
 }
 
 /** The adapter context for one request; provider calls go only through the backend's `providerFetch`. */
-export function providerContext(ctx: BackendContext, scope: RequestScope, live: LiveTarget): ProviderContext {
+export async function providerContext(ctx: BackendContext, scope: RequestScope, live: LiveTarget): Promise<ProviderContext> {
   const providerFetch = ctx.options.providerFetch;
   if (!providerFetch) {
     throw new ProblemResponse('BACKEND_UNAVAILABLE', 'This backend is not set up to call providers (no providerFetch service).');
@@ -72,7 +72,7 @@ export function providerContext(ctx: BackendContext, scope: RequestScope, live: 
   const send = ((input: string | URL | Request, init?: RequestInit) => providerFetch(new Request(input, init))) as typeof fetch;
   const credential = { secret: live.secret.credential, ...(live.secret.fields ? { fields: live.secret.fields } : {}) };
   try {
-    return contextFor(live.record, credential, {
+    return await resolveContext(live.record, credential, {
       fetch: send,
       signal: scope.request.signal,
       now: () => new Date(ctx.now()),

@@ -10,7 +10,7 @@ export type { HandlerOptions } from './handlers.js';
 export { createScenarioBackend, scenarioOptions, scenarioWorld, worldServices } from './scenario-backend.js';
 export type { BackendOverrides, ScenarioBackend, ScenarioWorld } from './scenario-backend.js';
 export { createDemoServices, type DemoServices } from './demo.js';
-export { isScenarioId, SAMPLE_TARGET_IDS, SCENARIO_IDS, SCENARIOS } from './scenarios.js';
+export { isScenarioId, SAMPLE_TARGET_IDS, SCENARIO_IDS, SCENARIOS, TEST_EXPORT_FAILURES } from './scenarios.js';
 export type { Scenario, ScenarioId, ScenarioPreset } from './scenarios.js';
 export {
   SAMPLE_EGRESS_ADDRESSES,
@@ -31,11 +31,14 @@ export {
 } from './dns.js';
 export type { DnsAnswer, DnsWorld } from './dns.js';
 export {
+  asFetch,
   createSimulatedProvider,
   REFUSED_CREDENTIAL_MARK,
-  SIMULATED_PRODUCTS,
-} from './simulated-provider/index.js';
-export type { SimulatedProduct, SimulatedProvider, SimulatedProviderOptions, SimulatedRequest } from './simulated-provider/index.js';
+  SIMULATED_TOKEN,
+  SIMULATED_WEBHOOK_SECRET,
+  TRELLO_API_KEY,
+} from './provider-apis/index.js';
+export type { SimulatedFailure, SimulatedProvider, SimulatedProviderOptions, SimulationOptions } from './provider-apis/index.js';
 export { startWorker } from './browser.js';
 export type { MockWorker, WorkerOptions } from './browser.js';
 export { postMockAuthResult } from './auth-page.js';

@@ -14,7 +14,7 @@ import type { TargetRecord } from '../core/contract/index.js';
 import { createSampleLookup, SAMPLE_PRIVATE_ADDRESS, SAMPLE_REBOUND_ADDRESS, SAMPLE_REDIRECT_TARGET, SAMPLE_RESERVED_ADDRESS, type DnsWorld } from './dns.js';
 import { SAMPLE_EGRESS_ADDRESSES, SAMPLE_PORTABLE_EXPORT, SAMPLE_PUBLIC_ADDRESSES, SAMPLE_TARGETS } from './samples.js';
 import type { ScenarioId } from './scenarios.js';
-import { createSimulatedProvider, type SimulatedProviderOptions } from './simulated-provider/index.js';
+import { asFetch, createSimulatedProvider, type SimulatedProviderOptions } from './provider-apis/index.js';
 
 /** Page the mock authorisation URL points to (same origin as the page that opens it). */
 export const MOCK_AUTH_PAGE_PATH = '/pts-mock-auth.html';
@@ -53,6 +53,20 @@ export function scenarioWorld(scenario: ScenarioId): ScenarioWorld {
       return { ...world, seed: [SAMPLE_TARGETS.cloudConnected, SAMPLE_TARGETS.selfHostedConnected] };
     case 'slow-backend':
       return { ...world, seed: [SAMPLE_TARGETS.cloudConnected] };
+    case 'destinations-large':
+      return { ...world, provider: { simulation: { size: 'large' } } };
+    case 'destinations-empty':
+      return { ...world, provider: { simulation: { size: 'empty' } } };
+    case 'destination-read-only':
+      return { ...world, provider: { simulation: { readOnly: ['*'] } } };
+    case 'test-export-auth-failed':
+      return { ...world, provider: { simulation: { failure: 'auth', failOn: 'create' } } };
+    case 'test-export-network-failed':
+      return { ...world, provider: { simulation: { failure: 'network', failOn: 'create' } } };
+    case 'test-export-unavailable':
+      return { ...world, provider: { simulation: { failure: 'server-error', failOn: 'create' } } };
+    case 'test-export-limitation':
+      return { ...world, provider: { simulation: { failure: 'limitation', failOn: 'create' } } };
     default:
       return world;
   }
@@ -60,17 +74,20 @@ export function scenarioWorld(scenario: ScenarioId): ScenarioWorld {
 
 /**
  * The services that make a backend play `world`: the real URL check over its
- * DNS and simulated provider, and the real credential check against that
- * provider (or the scenario's verdict).
+ * DNS and simulated provider, the real credential check against that provider
+ * (or the scenario's verdict), and the export routes' provider calls answered
+ * by the same provider.
  */
-export function worldServices(world: ScenarioWorld): Pick<BackendOptions, 'checkUrl' | 'verifyCredential'> {
+export function worldServices(world: ScenarioWorld): Pick<BackendOptions, 'checkUrl' | 'verifyCredential' | 'providerFetch'> {
   const provider = createSimulatedProvider(world.provider);
   const lookup = createSampleLookup(world.dns);
   const transport = transportFromFetch(provider);
+  const providerFetch = asFetch(provider);
   const verdict = world.verdict;
   return {
     checkUrl: (url, context) => runBaseUrlCheck(url, { ...context, lookup, transport }),
-    verifyCredential: verdict ? () => verdict : createCredentialVerifier({ fetch: provider }),
+    verifyCredential: verdict ? () => verdict : createCredentialVerifier({ fetch: providerFetch }),
+    providerFetch,
   };
 }
 

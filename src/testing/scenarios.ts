@@ -1,3 +1,4 @@
+import type { TestExportErrorCode } from '../core/contract/export.js';
 import type { DeploymentMode, ProviderId } from '../core/providers/types.js';
 
 export const SCENARIO_IDS = [
@@ -17,6 +18,15 @@ export const SCENARIO_IDS = [
   'slow-backend',
   'backend-down',
   'malformed-response',
+  'destinations-small',
+  'destinations-large',
+  'destinations-empty',
+  'destination-read-only',
+  'test-export-succeeded',
+  'test-export-auth-failed',
+  'test-export-network-failed',
+  'test-export-unavailable',
+  'test-export-limitation',
 ] as const;
 
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
@@ -52,6 +62,9 @@ const jiraDc = (baseUrl: string): ScenarioPreset => ({
   deploymentMode: 'self-hosted',
   baseUrl,
 });
+
+/** The export scenarios start on GitHub.com, whose simulated organisation is `acme`. */
+const GITHUB_CLOUD: ScenarioPreset = { provider: 'github', edition: 'github-com', deploymentMode: 'cloud' };
 
 /** Ids of the targets the stateful scenarios start with. */
 export const SAMPLE_TARGET_IDS = {
@@ -159,7 +172,70 @@ export const SCENARIOS: Readonly<Record<ScenarioId, Scenario>> = {
     'Malformed response',
     'Every answer breaks the contract: wrong shapes, truncated JSON, a script URL for authorisation.',
   ),
+  'destinations-small': define(
+    'destinations-small',
+    'Destinations: a few',
+    'After save, every provider lists three destinations at each level (GitHub: the acme organisation\'s repositories), and the test export succeeds.',
+    GITHUB_CLOUD,
+  ),
+  'destinations-large': define(
+    'destinations-large',
+    'Destinations: 5,000',
+    'After save, every provider lists 5,000 destinations at its first level, paged and searchable by name.',
+    GITHUB_CLOUD,
+  ),
+  'destinations-empty': define(
+    'destinations-empty',
+    'Destinations: none',
+    'After save, the credential reaches no destination: each list is empty and says which permission or install is missing.',
+    GITHUB_CLOUD,
+  ),
+  'destination-read-only': define(
+    'destination-read-only',
+    'Destination without write permission',
+    'Destinations are listed, but the credential may not create tickets in any of them: the test export fails with DESTINATION_NOT_WRITABLE (a webhook endpoint answers 404).',
+    GITHUB_CLOUD,
+  ),
+  'test-export-succeeded': define(
+    'test-export-succeeded',
+    'Test export succeeds',
+    'The test export creates one marked test ticket and links to it; a webhook receiver verifies the signed delivery and answers 204.',
+    GITHUB_CLOUD,
+  ),
+  'test-export-auth-failed': define(
+    'test-export-auth-failed',
+    'Test export: credential refused',
+    'Saving and listing work, then the provider refuses the credential on the test ticket: PROVIDER_AUTH_REQUIRED, and the target needs authorisation again.',
+    GITHUB_CLOUD,
+  ),
+  'test-export-network-failed': define(
+    'test-export-network-failed',
+    'Test export: network',
+    'Saving and listing work, then the connection to the provider drops on the test ticket: NETWORK_UNREACHABLE.',
+    GITHUB_CLOUD,
+  ),
+  'test-export-unavailable': define(
+    'test-export-unavailable',
+    'Test export: provider unavailable',
+    'Saving and listing work, then the provider answers the test ticket with a server error: PROVIDER_UNAVAILABLE, try again later.',
+    GITHUB_CLOUD,
+  ),
+  'test-export-limitation': define(
+    'test-export-limitation',
+    'Test export: provider limitation',
+    'Saving and listing work, then the destination cannot take the ticket (a webhook endpoint redirects): PROVIDER_LIMITATION.',
+    GITHUB_CLOUD,
+  ),
 };
+
+/** The code each failing export scenario's test export ends with (its result's `error.code`). */
+export const TEST_EXPORT_FAILURES = {
+  'destination-read-only': 'DESTINATION_NOT_WRITABLE',
+  'test-export-auth-failed': 'PROVIDER_AUTH_REQUIRED',
+  'test-export-network-failed': 'NETWORK_UNREACHABLE',
+  'test-export-unavailable': 'PROVIDER_UNAVAILABLE',
+  'test-export-limitation': 'PROVIDER_LIMITATION',
+} as const satisfies Partial<Record<ScenarioId, TestExportErrorCode>>;
 
 export function isScenarioId(value: unknown): value is ScenarioId {
   return typeof value === 'string' && (SCENARIO_IDS as readonly string[]).includes(value);

@@ -4,7 +4,8 @@
  * equivalent services: the same DNS world, the same simulated provider, the
  * same seed. Status codes, error codes, the values that carry meaning and the
  * shape of every body must agree. The script holds the five ways the two used
- * to disagree, and every error code the backend can send.
+ * to disagree, the export path (destinations, settings, the test export and each
+ * way it fails) and every error code the backend can send.
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -20,7 +21,7 @@ import { createSampleLookup } from '../../src/testing/dns.js';
 import { createHandlers } from '../../src/testing/handlers.js';
 import { scenarioOptions, scenarioWorld, type BackendOverrides } from '../../src/testing/scenario-backend.js';
 import { SAMPLE_TARGET_IDS, type ScenarioId } from '../../src/testing/scenarios.js';
-import { createSimulatedProvider } from '../../src/testing/simulated-provider/index.js';
+import { asFetch, createSimulatedProvider, SIMULATED_WEBHOOK_SECRET } from '../../src/testing/provider-apis/index.js';
 
 const BASE = '/api/pts';
 const KIT_ORIGIN = 'http://localhost';
@@ -101,6 +102,16 @@ const githubSave = (extra: Record<string, unknown> = {}) =>
     provider: 'github', edition: 'github-com', deployment_mode: 'cloud', tenant: 'acme', ownership_confirmed: true, export_authorized: true,
     auth_method: 'fine_grained_pat', token_type: 'github_fine_grained_pat', credential: TOKEN, ...extra,
   });
+const target = (memo: Memo, route: string) => `/targets/${memo.target}/${route}`;
+const repository = (id: string) => ({ destination: [{ level: 'repository', id, name: id }] });
+/** Save a GitHub target, choose a repository, run the test export and read the target back. */
+const exportPath = (...before: Step[]): Step[] => [
+  { call: () => githubSave(), keep: keepTarget },
+  ...before,
+  { call: (m) => json('PUT', target(m, 'export-settings'), repository('acme/service-0001')) },
+  { call: (m) => json('POST', target(m, 'test-export'), undefined) },
+  { call: (m) => get(`/targets/${m.target}`) },
+];
 const keepCheck: Step['keep'] = (body, memo) => void (memo.check = String(body.check_id));
 const keepTarget: Step['keep'] = (body, memo) => void (memo.target = String(body.id));
 const checkThen = (check: Call, ...rest: Step[]): Step[] => [{ call: () => check, keep: keepCheck }, ...rest];
@@ -291,6 +302,66 @@ const CASES: Case[] = [
     steps: [{ call: () => jiraDcCheck() }],
   },
   {
+    name: 'the export path on a few destinations: list, next level refused, settings refused and saved, test ticket',
+    scenario: 'destinations-small',
+    steps: exportPath(
+      { call: (m) => json('POST', target(m, 'destinations'), {}) },
+      { call: (m) => json('POST', target(m, 'destinations'), { level: 'board' }), expect: { status: 400, code: 'VALIDATION_FAILED', field: 'level' } },
+      { call: (m) => json('PUT', target(m, 'export-settings'), { destination: [] }), expect: { status: 400, code: 'VALIDATION_FAILED', field: 'destination' } },
+      { call: (m) => json('POST', target(m, 'test-export'), undefined), expect: { status: 400, code: 'VALIDATION_FAILED', field: 'export_settings' } },
+    ),
+  },
+  {
+    name: '5,000 destinations, paged and searched; none at all',
+    scenario: 'destinations-large',
+    steps: [
+      { call: () => githubSave(), keep: keepTarget },
+      { call: (m) => json('POST', target(m, 'destinations'), {}), keep: (body, memo) => void (memo.cursor = String(body.next_cursor)) },
+      { call: (m) => json('POST', target(m, 'destinations'), { cursor: m.cursor }) },
+      { call: (m) => json('POST', target(m, 'destinations'), { query: 'service-4999' }) },
+    ],
+  },
+  {
+    name: 'an empty list says what is missing',
+    scenario: 'destinations-empty',
+    steps: [{ call: () => githubSave(), keep: keepTarget }, { call: (m) => json('POST', target(m, 'destinations'), {}) }],
+  },
+  ...(['destination-read-only', 'test-export-succeeded', 'test-export-auth-failed', 'test-export-network-failed', 'test-export-unavailable', 'test-export-limitation'] as const).map(
+    (scenario): Case => ({ name: `${scenario}: the test export's result, kept on the target`, scenario, steps: exportPath() }),
+  ),
+  {
+    name: 'a provider that fails every call: PROVIDER_UNAVAILABLE on the list; a revoked target: PROVIDER_AUTH_REQUIRED',
+    scenario: 'cloud-ready',
+    overrides: { providerFetch: asFetch(createSimulatedProvider({ simulation: { failure: 'server-error' } })) },
+    steps: [
+      { call: () => githubSave(), keep: keepTarget },
+      { call: (m) => json('POST', target(m, 'destinations'), {}), expect: { status: 502, code: 'PROVIDER_UNAVAILABLE' } },
+      { call: (m) => json('POST', `/targets/${m.target}/revoke`, { revoked_at_provider: true }) },
+      { call: (m) => json('POST', target(m, 'destinations'), {}), expect: { status: 401, code: 'PROVIDER_AUTH_REQUIRED' } },
+      { call: (m) => json('PUT', target(m, 'export-settings'), repository('acme/service-0001')), expect: { status: 401, code: 'PROVIDER_AUTH_REQUIRED' } },
+      { call: (m) => json('POST', target(m, 'test-export'), undefined), expect: { status: 401, code: 'PROVIDER_AUTH_REQUIRED' } },
+    ],
+  },
+  {
+    name: 'a webhook: no list, events chosen, one signed test delivery the receiver verifies',
+    scenario: 'test-export-succeeded',
+    steps: [
+      ...checkThen(json('POST', '/url-checks', { provider: 'webhook', edition: 'webhook', deployment_mode: 'webhook', base_url: 'https://hooks.example.com/in', ownership_confirmed: true, export_authorized: true })),
+      {
+        call: (m) =>
+          json('POST', '/targets', {
+            provider: 'webhook', edition: 'webhook', deployment_mode: 'webhook', base_url: 'https://hooks.example.com/in', check_id: m.check,
+            allowlist_status: 'direct', ownership_confirmed: true, export_authorized: true, auth_method: 'signing_secret',
+            token_type: 'webhook_hmac_secret', credential: SIMULATED_WEBHOOK_SECRET,
+          }),
+        keep: keepTarget,
+      },
+      { call: (m) => json('POST', target(m, 'destinations'), {}), expect: { status: 422, code: 'PROVIDER_LIMITATION' } },
+      { call: (m) => json('PUT', target(m, 'export-settings'), { destination: [], events: ['finding.created', 'finding.resolved'] }) },
+      { call: (m) => json('POST', target(m, 'test-export'), undefined), expect: { status: 200 }, keep: (body) => assert.equal(body.status, 'succeeded') },
+    ],
+  },
+  {
     name: 'an OAuth start, a return origin that is not the caller, and a method without a grant',
     scenario: 'cloud-ready',
     overrides: { allowedOrigins: [APP] },
@@ -302,18 +373,20 @@ const CASES: Case[] = [
   },
 ];
 
-/** Codes with an HTTP status that the backend does not send: the host session's, and the export path's. */
-const NOT_FROM_THE_BACKEND: readonly ErrorCode[] = ['SESSION_EXPIRED', 'DESTINATION_NOT_WRITABLE'];
+/** Codes with an HTTP status that the backend does not send: the host session's. */
+const NOT_FROM_THE_BACKEND: readonly ErrorCode[] = ['SESSION_EXPIRED'];
 
 /** The Node server with services equivalent to the kit's scenario: the same DNS world, provider and seed. */
 async function nodeServer(scenario: ScenarioId, overrides: BackendOverrides): Promise<{ server: Server; origin: string }> {
   const world = scenarioWorld(scenario);
   const provider = createSimulatedProvider(world.provider);
+  const providerFetch = asFetch(provider);
   const options: NodeBackendOptions = {
     ...scenarioOptions(world, undefined),
     basePath: BASE,
     checkOptions: { lookup: createSampleLookup(world.dns), transport: transportFromFetch(provider) },
-    verifyCredential: world.verdict ? () => world.verdict : createCredentialVerifier({ fetch: provider }),
+    verifyCredential: world.verdict ? () => world.verdict : createCredentialVerifier({ fetch: providerFetch }),
+    providerFetch,
     ...overrides,
   };
   const server = createServer(toNodeListener(createNodeBackend(options)));
@@ -370,6 +443,9 @@ describe('parity: the Node server and the msw kit answer one script alike', () =
           for (const [key, value] of Object.entries(values)) assert.equal(body[key], value, `${where}: ${key}`);
         }
         if (node.status >= 400 && typeof body?.code === 'string') codes.add(body.code);
+        // A test export's refusal is a result: its code counts as sent too.
+        const refusal = (body?.error as { code?: unknown } | undefined)?.code;
+        if (node.status === 200 && typeof refusal === 'string' && 'at' in body) codes.add(refusal);
         if (step.keep) {
           step.keep(node.json as Record<string, unknown>, memo.node);
           step.keep(viaKit.json as Record<string, unknown>, memo.kit);

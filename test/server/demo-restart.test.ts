@@ -1,6 +1,7 @@
 /**
  * `npm start` keeps its targets across a restart: the demo's vite server, started twice
- * on one data folder, and its reset control clearing what was saved.
+ * on one data folder, and its reset control clearing what was saved. A person can also
+ * take a saved target on to its destination and a test export, offline.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -74,6 +75,53 @@ describe('npm start', () => {
         assert.equal(await second.stop(), STOPPED_BY_SIGTERM);
       }
     } finally {
+      remove();
+    }
+  });
+
+  it('lets a person choose a destination, save the settings and run a test export, offline', async () => {
+    const { dataDir, remove } = await freshDataDir();
+    const demo = await startDemo(join(dataDir, '..'));
+    const call = async (path: string, method: string, body?: unknown) => {
+      const answer = await send(`${demo.api}${path}`, method, body);
+      assert.ok(answer.status < 300, `${method} ${path}: ${answer.status} ${answer.body}`);
+      return JSON.parse(answer.body) as Record<string, any>;
+    };
+    try {
+      // The sample GitHub.com target (organisation acme) holds no credential until it is reconnected, with any token.
+      const seeded = await send(`${demo.api}/targets/tgt_github_acme/destinations`, 'POST', {});
+      assert.equal(seeded.status, 401, seeded.body);
+      assert.equal(JSON.parse(seeded.body).code, 'PROVIDER_AUTH_REQUIRED');
+      const github = await call('/targets', 'POST', { ...cloudSave('x', 'github_pat_demo_export_0123456789'), tenant: 'acme', target_id: 'tgt_github_acme' });
+      const repos = await call(`/targets/${github.id}/destinations`, 'POST', {});
+      assert.equal(repos.items[0].name, 'acme/service-0001');
+      const repo = { level: 'repository', id: repos.items[0].id, name: repos.items[0].name };
+      const settings = await call(`/targets/${github.id}/export-settings`, 'PUT', { destination: [repo], duplicates: 'comment' });
+      assert.deepEqual(settings.export_settings, { destination: [repo], duplicates: 'comment' });
+      const test = await call(`/targets/${github.id}/test-export`, 'POST');
+      assert.equal(test.status, 'succeeded', JSON.stringify(test));
+      assert.match(test.ticket.url, /\/acme\/service-0001\/issues\/\d+$/);
+
+      // Jira Data Center on the demo's ready host: the URL check, then project, then issue type.
+      const check = await call('/url-checks', 'POST', {
+        provider: 'jira', edition: 'jira-dc', deployment_mode: 'self-hosted', base_url: 'https://jira.example.com', ownership_confirmed: true, export_authorized: true,
+      });
+      assert.equal(check.status, 'passed', JSON.stringify(check));
+      const jira = await call('/targets', 'POST', {
+        provider: 'jira', edition: 'jira-dc', deployment_mode: 'self-hosted', base_url: 'https://jira.example.com', check_id: check.check_id,
+        allowlist_status: 'direct', ownership_confirmed: true, export_authorized: true, auth_method: 'pat', token_type: 'jira_dc_pat', credential: 'jira-demo-pat-0123456789',
+      });
+      const project = (await call(`/targets/${jira.id}/destinations`, 'POST', {})).items[0];
+      const type = (await call(`/targets/${jira.id}/destinations`, 'POST', { parent: { level: 'project', id: project.id } })).items[0];
+      await call(`/targets/${jira.id}/export-settings`, 'PUT', {
+        destination: [{ level: 'project', id: project.id, name: project.name }, { level: 'issue_type', id: type.id, name: type.name }],
+      });
+      const jiraTest = await call(`/targets/${jira.id}/test-export`, 'POST');
+      assert.equal(jiraTest.status, 'succeeded', JSON.stringify(jiraTest));
+      assert.match(jiraTest.ticket.url, /^https:\/\/jira\.example\.com\/browse\//);
+      assert.deepEqual((await call(`/targets/${jira.id}`, 'GET')).last_test, jiraTest);
+    } finally {
+      assert.equal(await demo.stop(), STOPPED_BY_SIGTERM);
       remove();
     }
   });

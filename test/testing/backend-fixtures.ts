@@ -30,3 +30,19 @@ export function jiraCloudOAuthSave(authorizationId: string): SaveTargetRequest {
     authorization_id: authorizationId,
   };
 }
+
+/** Saves a GitHub.com target for the acme organisation (the simulated provider's) with a typed token. */
+export function githubCloudSave(credential: string, extra: Partial<SaveTargetRequest> = {}): SaveTargetRequest {
+  return {
+    provider: 'github',
+    edition: 'github-com',
+    deployment_mode: 'cloud',
+    tenant: 'acme',
+    ownership_confirmed: true,
+    export_authorized: true,
+    auth_method: 'fine_grained_pat',
+    token_type: 'github_fine_grained_pat',
+    credential,
+    ...extra,
+  };
+}

@@ -18,7 +18,7 @@ import {
   startWorker,
 } from '../../src/testing/index.js';
 import type { MockWorker, ScenarioId } from '../../src/testing/index.js';
-import { jiraCloudOAuthSave, rejection } from './backend-fixtures.js';
+import { githubCloudSave, jiraCloudOAuthSave, rejection } from './backend-fixtures.js';
 
 const backend = createHttpBackend({ endpoint: DEFAULT_MOCK_ENDPOINT });
 const CANARY = 'pts-canary-0b7e41d6-do-not-leak';
@@ -48,18 +48,7 @@ const selfHostedSave = (check_id: string, extra: Partial<SaveTargetRequest> = {}
   ...extra,
 });
 
-const cloudSave = (extra: Partial<SaveTargetRequest> = {}): SaveTargetRequest => ({
-  provider: 'github',
-  edition: 'github-com',
-  deployment_mode: 'cloud',
-  tenant: 'acme',
-  ownership_confirmed: true,
-  export_authorized: true,
-  auth_method: 'fine_grained_pat',
-  token_type: 'github_fine_grained_pat',
-  credential: CANARY,
-  ...extra,
-});
+const cloudSave = (extra: Partial<SaveTargetRequest> = {}): SaveTargetRequest => githubCloudSave(CANARY, extra);
 
 /** One call per route, made only when invoked so no rejection goes unhandled. */
 const everyRoute: Array<() => Promise<unknown>> = [
@@ -69,6 +58,9 @@ const everyRoute: Array<() => Promise<unknown>> = [
   () => backend.getTarget('t1'),
   () => backend.revokeTarget('t1', { revoked_at_provider: true }),
   () => backend.startAuth({ provider: 'github', edition: 'github-com', auth_method: 'github_app', return_origin: location.origin }),
+  () => backend.listDestinations!('t1', {}),
+  () => backend.saveExportSettings!('t1', { destination: [{ level: 'repository', id: 'acme/a', name: 'acme/a' }] }),
+  () => backend.runTestExport!('t1'),
 ];
 
 describe('msw scenarios', () => {
@@ -79,7 +71,7 @@ describe('msw scenarios', () => {
 
   it('lists every scenario with a label and a description', () => {
     expect(Object.keys(SCENARIOS)).to.deep.equal([...SCENARIO_IDS]);
-    expect(SCENARIO_IDS.length).to.equal(16);
+    expect(SCENARIO_IDS.length).to.equal(25);
     for (const id of SCENARIO_IDS) {
       expect(SCENARIOS[id].id).to.equal(id);
       expect(SCENARIOS[id].label.length, id).to.be.greaterThan(3);

@@ -192,5 +192,11 @@ export function classify(ctx: ProviderContext, failure: Failure): ProviderError 
   }
   if (purpose === 'write' && (status === 403 || status === 404)) return notWritable(ctx, detail);
   if (status === 403) return authRequired(ctx, detail);
-  return limitation(`${ctx.edition.label} answered HTTP ${status}${detail ? `: ${detail}` : '.'}`);
+  const label = ctx.edition.label;
+  return limitation(`${label} answered HTTP ${status}${detail ? `: ${detail}` : '.'}`, {
+    label:
+      purpose === 'write'
+        ? `Open this destination in ${label} and check that a ${noun(ctx)} can be created there (required fields, the feature turned on), or choose another destination.`
+        : `Check the target's settings in ${label}, then try again.`,
+  });
 }

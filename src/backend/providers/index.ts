@@ -13,7 +13,7 @@ import { clickup } from './clickup.js';
 import { ProviderError } from './errors.js';
 import { github } from './github.js';
 import { gitlab } from './gitlab.js';
-import { jira } from './jira.js';
+import { jira, jiraCloudId } from './jira.js';
 import { linear } from './linear.js';
 import { trello } from './trello.js';
 import type { Credential, ProviderAdapter, ProviderContext } from './types.js';
@@ -77,6 +77,19 @@ export function contextFor(target: TargetRecord, credential: Credential, options
     target: { tenant: target.tenant ?? null, base_url: target.base_url ?? null, signing: target.signing ?? null },
     ...rest,
   };
+}
+
+/**
+ * `contextFor`, first asking the site for its cloud id where the auth method's API
+ * root needs one the credential does not carry (a Jira Cloud scoped API token).
+ */
+export async function resolveContext(target: TargetRecord, credential: Credential, options: ContextOptions): Promise<ProviderContext> {
+  const edition = getEdition(target.provider, target.edition, options.providers);
+  const method = edition ? findAuthMethod(edition, target.auth_method) : undefined;
+  const needsCloudId = method?.apiRoot?.includes('{cloud_id}') && !credential.fields?.['cloud_id'];
+  if (!edition || !needsCloudId || !target.tenant) return contextFor(target, credential, options);
+  const cloudId = await jiraCloudId({ edition, fetch: options.fetch, ...(options.signal ? { signal: options.signal } : {}) }, target.tenant);
+  return contextFor(target, { ...credential, fields: { ...credential.fields, cloud_id: cloudId } }, options);
 }
 
 /**

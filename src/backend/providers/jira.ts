@@ -9,10 +9,13 @@
  *   older GET /issue/createmeta is deprecated on Cloud and gone from Data Center 9.
  * - Create: POST /issue with project, issuetype, summary and description
  *   (Atlassian Document Format on Cloud, plain text on Data Center).
+ * - Cloud id: a scoped API token works only through api.atlassian.com/ex/jira/{cloudId};
+ *   the site answers its id at GET {site}/_edge/tenant_info without a credential.
  */
 import * as z from 'zod/mini';
 import type { DestinationItem } from '../../core/contract/export.js';
 import { validateTenant } from '../../core/providers/index.js';
+import { ProviderError, unreachable } from './errors.js';
 import { call } from './http.js';
 import { filtered, levelOf, numberCursor, PAGE_SIZE, pageOf, parentId, toPage, type Chunk } from './paging.js';
 import { plainBody, testTicket, type TestTicket } from './ticket.js';
@@ -31,6 +34,30 @@ const Myself = z.object({
 });
 
 const isCloud = (ctx: ProviderContext) => ctx.edition.mode === 'cloud';
+
+const TenantInfo = z.object({ cloudId: z.string().check(z.regex(/^[A-Za-z0-9-]{1,100}$/)) });
+
+/**
+ * The cloud id of a Jira Cloud site, from the site's own anonymous tenant info. The
+ * request carries no credential, so it can be sent before the API root is known.
+ */
+export async function jiraCloudId(
+  ctx: Pick<ProviderContext, 'fetch' | 'signal' | 'edition'>,
+  siteUrl: string,
+): Promise<string> {
+  const url = new URL('/_edge/tenant_info', siteUrl);
+  let response: Response;
+  try {
+    response = await ctx.fetch(url, { headers: { accept: 'application/json' }, redirect: 'manual', ...(ctx.signal ? { signal: ctx.signal } : {}) });
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    throw unreachable(ctx as ProviderContext, `the connection to ${url.host} failed.`);
+  }
+  const parsed = TenantInfo.safeParse(await response.json().catch(() => undefined));
+  if (response.ok && parsed.success) return parsed.data.cloudId;
+  if (response.status >= 500) throw new ProviderError('PROVIDER_UNAVAILABLE', `${url.host} answered with a server error (HTTP ${response.status}).`);
+  throw new ProviderError('PROVIDER_LIMITATION', `${url.host} did not say which Jira Cloud site it is (HTTP ${response.status}); check the site URL.`);
+}
 
 const project = (p: z.infer<typeof Project>): DestinationItem => ({
   id: p.id,

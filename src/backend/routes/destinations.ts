@@ -12,7 +12,7 @@ import { ProviderError } from '../providers/index.js';
 export const listDestinations: Route = async (ctx, scope) => {
   const body = parseBody(ListDestinationsRequestSchema, await readJson(scope.request, ctx.limits.maxBodyBytes));
   const live = await liveTarget(ctx, scope);
-  const provider = providerContext(ctx, scope, live);
+  const provider = await providerContext(ctx, scope, live);
   try {
     return jsonResponse(DestinationPageSchema, await adapterOf(ctx, live.record).listDestinations(provider, body));
   } catch (error) {

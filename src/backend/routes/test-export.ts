@@ -40,7 +40,7 @@ export const testExport: Route = async (ctx, scope) => {
       field: 'export_settings',
     });
   }
-  const provider = providerContext(ctx, scope, live);
+  const provider = await providerContext(ctx, scope, live);
   const outcome = await runTestExport(provider, settings, adapterOf(ctx, live.record));
   // Adapters redact provider text already; this also covers whatever a custom adapter returns.
   const result = JSON.parse(redact(JSON.stringify(outcome), scope.secrets)) as TestExportResult;

@@ -3,7 +3,7 @@
  * with limit (1–100) and an opaque offset in `next_page`, projects of a workspace
  * filtered by `archived`, and task creation answering 201 with permalink_url.
  */
-import { json, numbered, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
+import { json, listed, numbered, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface AsanaProject {
   gid: string;
@@ -75,7 +75,7 @@ export function createAsanaApi(options: SimulationOptions = {}): ProviderApi {
           const projectGid = Array.isArray(data?.projects) ? String(data.projects[0]) : '';
           const project = projects.find((p) => p.gid === projectGid);
           if (!project) return failure('projects: [0]: Not a recognized ID', 400);
-          if (options.readOnly?.includes(project.gid)) return failure('You do not have permission to add tasks to this project.', 403);
+          if (listed(options.readOnly, project.gid)) return failure('You do not have permission to add tasks to this project.', 403);
           if (typeof data?.name !== 'string') return failure('name: Missing input', 400);
           const gid = String(1300000000000001 + created.length);
           created.push({ gid, project: project.gid, ...data });

@@ -5,7 +5,7 @@
  * (application/json-patch+json) and an api-version. An unaccepted credential gets
  * 203 and a sign-in page, as Azure DevOps Services answers.
  */
-import { intParam, json, numbered, simulate, sizeOf, text, type ProviderApi, type SimulationOptions } from './shared.js';
+import { intParam, json, listed, numbered, simulate, sizeOf, text, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface AdoProject {
   id: string;
@@ -79,7 +79,7 @@ export function createAzureDevOpsApi(options: SimulationOptions = {}): ProviderA
           const ops = Array.isArray(body) ? (body as Array<{ op?: string; path?: string; value?: unknown }>) : [];
           const fields = Object.fromEntries(ops.filter((o) => o.op === 'add' && o.path?.startsWith('/fields/')).map((o) => [o.path!.slice(8), o.value]));
           if (!fields['System.Title']) return json({ message: 'TF401320: Rule Error for field Title. Error code: Required, HasValues, LimitedToValues, AllowsOldValue, InvalidEmpty.' }, 400);
-          if (options.readOnly?.includes(target.id)) {
+          if (listed(options.readOnly, target.id)) {
             return json({ message: 'TF237111: The current user does not have permissions to save work items under the specified area path.' }, 403);
           }
           const id = created.length + 1;

@@ -3,7 +3,7 @@
  * on the name, sort, pagelen/page with a `next` URL), and issue creation that answers
  * 404 "Repository has no issue tracker." where the tracker is off.
  */
-import { intParam, json, numbered, simulate, sizeOf, text, type ProviderApi, type SimulationOptions } from './shared.js';
+import { intParam, json, listed, numbered, simulate, sizeOf, text, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface BitbucketRepository {
   type: 'repository';
@@ -25,7 +25,7 @@ export function bitbucketRepositories(options: SimulationOptions = {}, workspace
       name,
       slug,
       is_private: true,
-      has_issues: !options.limited?.includes(`${workspace}/${slug}`),
+      has_issues: !listed(options.limited, `${workspace}/${slug}`),
     };
   });
 }
@@ -76,7 +76,7 @@ export function createBitbucketApi(options: SimulationOptions = {}): ProviderApi
           const repository = repositories.find((r) => r.full_name === `${params['workspace']}/${params['slug']}`);
           if (!repository) return error('Repository not found', 404);
           if (!repository.has_issues) return error('Repository has no issue tracker.', 404);
-          if (options.readOnly?.includes(repository.full_name)) return error("You don't have access to create issues in this repository.", 403);
+          if (listed(options.readOnly, repository.full_name)) return error("You don't have access to create issues in this repository.", 403);
           const input = body as { title?: unknown; content?: { raw?: unknown } };
           if (typeof input?.title !== 'string' || !input.title) return error('title: This field is required.', 400);
           const id = created.length + 1;

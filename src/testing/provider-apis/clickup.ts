@@ -3,7 +3,7 @@
  * a space's folders and folderless lists, a folder's lists, and task creation.
  * Errors come as {err, ECODE}; a spent rate limit as 429 with X-RateLimit-Reset.
  */
-import { json, numbered, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
+import { json, listed, numbered, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface ClickupTree {
   teams: Array<{ id: string; name: string }>;
@@ -67,7 +67,7 @@ export function createClickupApi(options: SimulationOptions = {}): ProviderApi {
         ({ url, params, body }) => {
           const list = tree.lists.find((l) => l.id === params['id']);
           if (!list) return problem('List not found', 'ITEM_013', 404);
-          if (options.readOnly?.includes(list.id)) return problem('Team not authorized', 'OAUTH_027', 401);
+          if (listed(options.readOnly, list.id)) return problem('Team not authorized', 'OAUTH_027', 401);
           const input = body as { name?: unknown; description?: unknown };
           if (typeof input?.name !== 'string' || !input.name) return problem('Task name invalid', 'INPUT_005', 400);
           const id = `86b${String(created.length + 1).padStart(5, '0')}`;

@@ -4,7 +4,7 @@
  * labels, and issue creation that answers 201, 403 without permission, or 410 Gone
  * where the repository has issues turned off.
  */
-import { intParam, json, linkHeader, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
+import { intParam, json, linkHeader, listed, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface GithubRepository {
   id: number;
@@ -25,7 +25,7 @@ export function githubRepositories(options: SimulationOptions = {}, owner = 'acm
     full_name: `${ownerLogin}/${name}`,
     owner: { login: ownerLogin },
     private: i % 2 === 0,
-    has_issues: !options.limited?.includes(`${ownerLogin}/${name}`),
+    has_issues: !listed(options.limited, `${ownerLogin}/${name}`),
     archived: false,
   });
   const own = Array.from({ length: count }, (_, i) => repo(owner, `service-${String(i + 1).padStart(4, '0')}`, i));
@@ -95,7 +95,7 @@ export function createGithubApi(options: SimulationOptions = {}): ProviderApi {
         ({ url, params, body }) => {
           const target = repo(params['owner'], params['repo']);
           if (!target) return json({ message: 'Not Found', documentation_url: DOCS, status: '404' }, 404);
-          if (options.readOnly?.includes(target.full_name)) {
+          if (listed(options.readOnly, target.full_name)) {
             return json({ message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' }, 403);
           }
           if (!target.has_issues) return json({ message: 'Issues are disabled for this repo', documentation_url: DOCS, status: '410' }, 410);

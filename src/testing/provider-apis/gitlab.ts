@@ -3,7 +3,7 @@
  * filtered by membership, minimum role, issues feature and search, paged with
  * page/per_page and the x-next-page header; issue creation answering 201 with web_url.
  */
-import { includes, intParam, json, numbered, simulate, sizeOf, slice, type ProviderApi, type SimulationOptions } from './shared.js';
+import { includes, intParam, json, listed, numbered, simulate, sizeOf, slice, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface GitlabProject {
   id: number;
@@ -26,7 +26,7 @@ export function gitlabProjects(options: SimulationOptions = {}): GitlabProject[]
       path_with_namespace: path,
       name_with_namespace: `Acme / ${name}`,
       access_level: 30,
-      issues_enabled: !options.limited?.includes(String(100 + i)),
+      issues_enabled: !listed(options.limited, String(100 + i)),
       archived: false,
     };
   });
@@ -82,7 +82,7 @@ export function createGitlabApi(options: SimulationOptions = {}): ProviderApi {
           const id = decodeURIComponent(params['id'] ?? '');
           const project = projects.find((x) => String(x.id) === id || x.path_with_namespace === id);
           if (!project) return json({ message: '404 Project Not Found' }, 404);
-          if (options.readOnly?.includes(String(project.id)) || !project.issues_enabled) return json({ message: '403 Forbidden' }, 403);
+          if (listed(options.readOnly, String(project.id)) || !project.issues_enabled) return json({ message: '403 Forbidden' }, 403);
           const input = body as { title?: unknown; description?: unknown };
           if (typeof input?.title !== 'string' || !input.title) return json({ message: 'title is missing' }, 400);
           const iid = created.length + 1;

@@ -1,9 +1,13 @@
 /**
- * Simulated provider APIs for ticket export, one per provider, in the vendors'
- * documented shapes: Web `(Request) => Promise<Response>` handlers that msw, a
- * service worker or a node:http bridge can mount. Each takes the same scenario
- * options: small, large (5,000) or empty lists, destinations that refuse writes or
- * cannot take tickets, and a failure every call meets.
+ * The simulated provider, in one place: each provider's API in the vendors'
+ * documented shapes (one file per provider), the products' identity endpoints for
+ * the URL check, a webhook receiver, and `createSimulatedProvider`, which answers
+ * all of them at their real addresses. Web `(Request) => Promise<Response>`
+ * handlers that msw, a service worker, the backend's `providerFetch` or a node:http
+ * bridge can mount. Each takes the same scenario options: small, large (5,000) or
+ * empty lists, destinations that refuse writes or cannot take tickets, and a
+ * failure every call (or only the create) meets. One rule decides which
+ * credentials are accepted (`accepts`).
  */
 import type { ProviderId } from '../../core/providers/types.js';
 import { createAsanaApi } from './asana.js';
@@ -19,7 +23,8 @@ import { createTrelloApi } from './trello.js';
 import { createWebhookReceiver } from './webhook.js';
 import { createYoutrackApi } from './youtrack.js';
 
-export { asFetch, SIMULATED_TOKEN, SIZES } from './shared.js';
+export { accepts, asFetch, REFUSED_CREDENTIAL_MARK, SIMULATED_TOKEN, SIZES } from './shared.js';
+export { createSimulatedProvider, providerOf, SIMULATED_WEBHOOK_SECRET, type SimulatedProvider, type SimulatedProviderOptions } from './world.js';
 export type { ProviderApi, SimulatedFailure, SimulationOptions } from './shared.js';
 export { TRELLO_API_KEY } from './trello.js';
 export type { ReceiverOptions } from './webhook.js';

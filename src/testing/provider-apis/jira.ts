@@ -4,7 +4,7 @@
  * with a context path allowed in front. Shapes follow Atlassian's reference:
  * project search and create-metadata pages, create issue answering 201 {id, key, self}.
  */
-import { includes, intParam, json, numbered, simulate, sizeOf, slice, text, type ProviderApi, type SimulationOptions } from './shared.js';
+import { includes, intParam, json, listed, numbered, simulate, sizeOf, slice, text, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface JiraProject {
   id: string;
@@ -100,10 +100,10 @@ export function createJiraApi(options: SimulationOptions = {}): ProviderApi {
             errors['description'] = adf ? 'Operation value must be an Atlassian Document (see the Atlassian Document Format)' : 'Operation value must be a string';
           }
           if (Object.keys(errors).length) return json({ errorMessages: [], errors }, 400);
-          if (options.readOnly?.includes(project!.id)) {
+          if (listed(options.readOnly, project!.id)) {
             return json({ errorMessages: ['You do not have permission to create issues in this project.'], errors: {} }, 403);
           }
-          if (options.limited?.includes(project!.id)) return json({ errorMessages: [], errors: { customfield_10010: 'Team is required.' } }, 400);
+          if (listed(options.limited, project!.id)) return json({ errorMessages: [], errors: { customfield_10010: 'Team is required.' } }, 400);
           const key = `${project!.key}-${created.length + 1}`;
           const id = String(20000 + created.length);
           created.push({ id, key, fields });

@@ -3,7 +3,7 @@
  * and a name filter, and `issueCreate`. Failures come in the GraphQL `errors` list
  * with an extensions type and code, as Linear's SDK reads them.
  */
-import { json, numbered, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
+import { json, listed, numbered, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface LinearTeam {
   id: string;
@@ -40,6 +40,8 @@ export function createLinearApi(options: SimulationOptions = {}): ProviderApi {
     created,
     unauthorized: () => gqlError('Authentication required, not authenticated', 'authentication error', 'AUTHENTICATION_ERROR', 400),
     rateLimited: () => gqlError('Rate limit exceeded', 'ratelimited', 'RATELIMITED', 400),
+    // Every call is a POST to /graphql; only the issueCreate mutation creates.
+    isCreate: (_request, body) => /\bissueCreate\b/.test(String((body as { query?: unknown } | undefined)?.query ?? '')),
     routes: [
       [
         'POST',
@@ -64,7 +66,7 @@ export function createLinearApi(options: SimulationOptions = {}): ProviderApi {
             const input = variables['input'] ?? {};
             const team = teams.find((t) => t.id === input.teamId);
             if (!team) return gqlError('Entity not found: Team', 'invalid input', 'INVALID_INPUT');
-            if (options.readOnly?.includes(team.id)) return gqlError("You don't have access to create issues in this team.", 'forbidden', 'FORBIDDEN');
+            if (listed(options.readOnly, team.id)) return gqlError("You don't have access to create issues in this team.", 'forbidden', 'FORBIDDEN');
             if (typeof input.title !== 'string' || !input.title) return gqlError('title must be a string', 'invalid input', 'INVALID_INPUT');
             const identifier = `${team.key}-${created.length + 1}`;
             created.push({ identifier, ...input });

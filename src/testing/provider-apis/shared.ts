@@ -10,24 +10,52 @@ export type ProviderApi = ((request: Request) => Promise<Response>) & {
   readonly created: ReadonlyArray<Record<string, unknown>>;
 };
 
-/** A failure that every call meets, for the error scenarios. */
-export type SimulatedFailure = 'auth' | 'rate-limit' | 'server-error' | 'network';
+/**
+ * A failure the calls meet, for the error scenarios: the credential refused, a
+ * rate limit, a server error, a dropped connection, or (on creates only) a
+ * destination that cannot take the ticket.
+ */
+export type SimulatedFailure = 'auth' | 'rate-limit' | 'server-error' | 'network' | 'limitation';
 
 export interface SimulationOptions {
-  /** The credential the provider accepts (the token, key or secret; never the email). */
+  /**
+   * The only credential the provider accepts (the token, key or secret; never the
+   * email). Default: any credential without the word `invalid` (see `accepts`).
+   */
   token?: string;
   /** How many destinations the main list holds: `small` 3, `large` 5,000, `empty` 0, or a number. */
   size?: 'small' | 'large' | 'empty' | number;
-  /** Destination ids where creating a ticket is refused for lack of permission. */
+  /** Destination ids where creating a ticket is refused for lack of permission; `*` for every one. */
   readOnly?: readonly string[];
-  /** Destination ids that exist but cannot take a ticket (issues turned off, a required field). */
+  /** Destination ids that exist but cannot take a ticket (issues turned off, a required field); `*` for every one. */
   limited?: readonly string[];
   failure?: SimulatedFailure;
+  /**
+   * Which calls meet `failure`: every call (default), or only the one that creates
+   * a ticket, so the credential check and the lists work and the test export fails.
+   */
+  failOn?: 'every-call' | 'create';
   /** Seconds a rate-limited answer asks to wait. */
   retryAfter?: number;
 }
 
 export const SIMULATED_TOKEN = 'simulated-provider-token-0123456789';
+
+/** The word that makes the simulated providers refuse a credential, in any case. */
+export const REFUSED_CREDENTIAL_MARK = 'invalid';
+
+/**
+ * The one rule for which credentials a simulated provider accepts: with `expected`,
+ * exactly that value; without, any value that does not contain `invalid` (in any
+ * case), so a person can type any token into the demo and see one refused.
+ */
+export function accepts(presented: string | undefined, expected?: string): boolean {
+  if (!presented) return false;
+  return expected === undefined ? !presented.toLowerCase().includes(REFUSED_CREDENTIAL_MARK) : presented === expected;
+}
+
+/** Whether `id` is in a scenario's id list, where `*` stands for every id. */
+export const listed = (ids: readonly string[] | undefined, id: string): boolean => ids !== undefined && (ids.includes('*') || ids.includes(id));
 
 export const SIZES = { small: 3, large: 5000, empty: 0 } as const;
 
@@ -98,30 +126,55 @@ export interface Behaviour {
   unauthorized: () => Response;
   /** The provider's answer when the caller must slow down. */
   rateLimited: (seconds: number) => Response;
+  /** Whether a request creates a ticket; default: any POST (Linear says by its mutation). */
+  isCreate?: (request: Request, body: unknown) => boolean;
   created: Array<Record<string, unknown>>;
+}
+
+/** What a provider answers when the destination cannot take the ticket and it has no answer of its own. */
+const cannotTake = () => json({ message: 'Validation Failed: this destination does not accept new tickets.' }, 422);
+
+/** The scenario's failure for this call, as the provider answers it; undefined when the call goes on. */
+export function failureAnswer(b: Pick<Behaviour, 'options' | 'unauthorized' | 'rateLimited'>, creates: boolean): Response | undefined {
+  const { failure, failOn } = b.options;
+  if (!failure || (failOn === 'create' && !creates)) return undefined;
+  switch (failure) {
+    case 'network':
+      return Response.error();
+    case 'server-error':
+      return text('Service Unavailable', 503);
+    case 'rate-limit':
+      return b.rateLimited(b.options.retryAfter ?? 30);
+    case 'auth':
+      return b.unauthorized();
+    case 'limitation':
+      return creates ? cannotTake() : undefined;
+  }
+}
+
+async function readBody(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
+  const raw = request.method === 'GET' ? '' : await request.text();
+  try {
+    return { ok: true, body: raw ? JSON.parse(raw) : undefined };
+  } catch {
+    return { ok: false };
+  }
 }
 
 /** Builds the handler: the scenario's failure first, then the credential, then the routes. */
 export function simulate(b: Behaviour): ProviderApi {
-  const token = b.options.token ?? SIMULATED_TOKEN;
   const handler = async (request: Request): Promise<Response> => {
-    const failure = b.options.failure;
-    if (failure === 'network') return Response.error();
-    if (failure === 'server-error') return text('Service Unavailable', 503);
-    if (failure === 'rate-limit') return b.rateLimited(b.options.retryAfter ?? 30);
-    if (failure === 'auth' || presentedSecret(request) !== token) return b.unauthorized();
+    const read = await readBody(request);
+    if (!read.ok) return json({ message: 'Problems parsing JSON' }, 400);
+    const creates = b.isCreate ? b.isCreate(request, read.body) : request.method === 'POST';
+    const failed = failureAnswer(b, creates);
+    if (failed) return failed;
+    if (!accepts(presentedSecret(request), b.options.token)) return b.unauthorized();
     const url = new URL(request.url);
     for (const [method, path, handle] of b.routes) {
       const match = path.exec(url.pathname);
       if (method !== request.method || !match) continue;
-      const raw = method === 'GET' ? '' : await request.text();
-      let body: unknown;
-      try {
-        body = raw ? JSON.parse(raw) : undefined;
-      } catch {
-        return json({ message: 'Problems parsing JSON' }, 400);
-      }
-      return handle({ request, url, params: match.groups ?? {}, body });
+      return handle({ request, url, params: match.groups ?? {}, body: read.body });
     }
     return json({ message: 'Not Found' }, 404);
   };

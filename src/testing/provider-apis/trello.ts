@@ -3,7 +3,7 @@
  * and a board's lists (both whole, `filter=open`), and card creation from query
  * parameters. Refusals come as plain text with 401, as Trello sends them.
  */
-import { json, numbered, simulate, sizeOf, text, type ProviderApi, type SimulationOptions } from './shared.js';
+import { accepts, json, listed, numbered, simulate, sizeOf, text, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export const TRELLO_API_KEY = 'simulated0api0key0000000000000000';
 
@@ -61,7 +61,7 @@ export function createTrelloApi(options: SimulationOptions = {}): ProviderApi {
           const idList = url.searchParams.get('idList') ?? '';
           const board = boards.find((b) => b.lists.some((l) => l.id === idList));
           if (!board) return text('invalid value for idList', 400);
-          if (options.readOnly?.includes(idList) || options.readOnly?.includes(board.id)) return text('unauthorized card permission requested', 401);
+          if (listed(options.readOnly, idList) || listed(options.readOnly, board.id)) return text('unauthorized card permission requested', 401);
           const idShort = created.length + 1;
           const card = { id: hexId(0x9000 + idShort), idShort, idList, name: url.searchParams.get('name'), desc: url.searchParams.get('desc') };
           created.push(card);
@@ -70,9 +70,10 @@ export function createTrelloApi(options: SimulationOptions = {}): ProviderApi {
       ],
     ],
   });
-  // Trello wants the key that authorised the token beside it.
+  // Trello wants the key that authorised the token beside it: TRELLO_API_KEY when the scenario names its token.
+  const key = options.token === undefined ? undefined : TRELLO_API_KEY;
   return Object.assign(async (request: Request) => {
-    if (options.failure !== 'network' && new URL(request.url).searchParams.get('key') !== TRELLO_API_KEY) return text('invalid key', 401);
+    if (options.failure !== 'network' && !accepts(new URL(request.url).searchParams.get('key') ?? undefined, key)) return text('invalid key', 401);
     return api(request);
   }, { created });
 }

@@ -3,7 +3,7 @@
  * return only the `fields` asked for and page with $top (42 when absent) and $skip,
  * and issue creation answering {id, idReadable}.
  */
-import { intParam, json, numbered, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
+import { intParam, json, listed, numbered, simulate, sizeOf, type ProviderApi, type SimulationOptions } from './shared.js';
 
 export interface YoutrackProject {
   id: string;
@@ -50,7 +50,7 @@ export function createYoutrackApi(options: SimulationOptions = {}): ProviderApi 
           const project = projects.find((p) => p.id === input?.project?.id);
           if (!project) return json({ error: 'Bad Request', error_description: 'Project is required' }, 400);
           if (typeof input.summary !== 'string' || !input.summary) return json({ error: 'Bad Request', error_description: 'Summary is required' }, 400);
-          if (options.readOnly?.includes(project.id)) {
+          if (listed(options.readOnly, project.id)) {
             return json({ error: 'Forbidden', error_description: `You have no permission to create issues in project ${project.shortName}.` }, 403);
           }
           const n = created.length + 1;

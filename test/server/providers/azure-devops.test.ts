@@ -106,7 +106,7 @@ test('Azure DevOps Server uses api-version 6.0 under the collection, and a 203 s
     assert.equal(server.requests[0]?.query['api-version'], '6.0');
     assert.equal(page.empty?.reason, 'nothing_accessible');
     assert.match(page.empty?.action?.label ?? '', /Contributors group/);
-    const refused = await runTestExport(context({ ...base, secret: 'a-personal-access-token-that-is-wrong' }), settingsFor('x'));
+    const refused = await runTestExport(context({ ...base, secret: 'an-invalid-personal-access-token' }), settingsFor('x'));
     assert.equal(refused.error?.code, 'PROVIDER_AUTH_REQUIRED');
   } finally {
     await server.close();

@@ -86,7 +86,7 @@ describe('ClickUp with a personal token', () => {
     const refused = await runTestExport(ctx, settingsFor('902002'));
     assert.equal(refused.error?.code, 'DESTINATION_NOT_WRITABLE');
     assert.match(refused.error?.message ?? '', /Team not authorized/);
-    const badToken = await runTestExport({ ...ctx, credential: { secret: 'pk_0_NOTTHETOKENATALL' } }, settingsFor('902001'));
+    const badToken = await runTestExport({ ...ctx, credential: { secret: 'pk_0_INVALID_TOKEN' } }, settingsFor('902001'));
     assert.equal(badToken.error?.code, 'PROVIDER_AUTH_REQUIRED');
     server.requests.splice(0);
   });

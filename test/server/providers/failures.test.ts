@@ -112,7 +112,7 @@ for (const c of CASES) {
     assert.equal(result.status, 'failed');
     assert.equal(result.error?.code, 'PROVIDER_AUTH_REQUIRED');
     assert.equal(result.error?.action?.label, ctx.method.authRequiredAction);
-    const wrong = await run(c, {}, 'a-credential-the-provider-does-not-know');
+    const wrong = await run(c, {}, 'an-invalid-credential-the-provider-does-not-know');
     assert.equal(wrong.result.error?.code, 'PROVIDER_AUTH_REQUIRED');
   });
 

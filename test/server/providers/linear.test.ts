@@ -84,7 +84,7 @@ test('an OAuth token goes as Bearer; a GraphQL authentication error asks for a n
     const base = { provider: 'linear' as const, edition: 'linear-cloud', method: 'oauth2', apiRoot: `${server.origin}/graphql`, tenant: 'https://linear.app/acme' };
     await linear.listDestinations(context({ ...base, secret: SIMULATED_TOKEN }), {});
     assert.equal(server.requests[0]?.headers.authorization, `Bearer ${SIMULATED_TOKEN}`);
-    const failed = await runTestExport(context({ ...base, secret: 'lin_oauth_wrong_token_value' }), settingsFor('x'));
+    const failed = await runTestExport(context({ ...base, secret: 'lin_oauth_invalid_token_value' }), settingsFor('x'));
     assert.equal(failed.error?.code, 'PROVIDER_AUTH_REQUIRED');
     assert.match(failed.error?.action?.label ?? '', /Approve this product in Linear/);
   } finally {

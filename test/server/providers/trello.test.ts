@@ -102,7 +102,7 @@ test('a bad token is PROVIDER_AUTH_REQUIRED, and no board explains how to join o
     const page = await trello.listDestinations(context({ ...base, secret: SIMULATED_TOKEN }), {});
     assert.equal(page.empty?.reason, 'nothing_accessible');
     assert.match(page.empty?.action?.label ?? '', /add that account to the target board/);
-    await assert.rejects(trello.listDestinations(context({ ...base, secret: 'not-the-token-at-all' }), {}), (e: { code?: string; message: string }) => {
+    await assert.rejects(trello.listDestinations(context({ ...base, secret: 'an-invalid-token' }), {}), (e: { code?: string; message: string }) => {
       assert.equal(e.code, 'PROVIDER_AUTH_REQUIRED');
       assert.match(e.message, /invalid token/);
       return true;
