@@ -267,6 +267,25 @@ export function spyBackend(endpoint = ENDPOINT): { backend: Backend; calls: Arra
   return { backend, calls };
 }
 
+export interface RecordedRequest {
+  readonly method: string;
+  /** The path below the endpoint. */
+  readonly path: string;
+  readonly body: unknown;
+}
+
+/** The HTTP backend over the msw endpoint, recording every request it sends (method, path, JSON body). */
+export function recordingBackend(endpoint = ENDPOINT): { backend: Backend; requests: RecordedRequest[] } {
+  const requests: RecordedRequest[] = [];
+  const recording: typeof fetch = (input, init) => {
+    const url = new URL(String(input), location.href);
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    requests.push({ method: init?.method ?? 'GET', path: url.pathname.slice(new URL(endpoint, location.href).pathname.length), body });
+    return fetch(input, init);
+  };
+  return { backend: createHttpBackend({ endpoint, fetch: recording }), requests };
+}
+
 /** Records the named events that reach `window`; call `stop()` when done. */
 export function listen(...names: string[]): { seen: Array<Event & { detail?: unknown }>; stop: () => void } {
   const seen: Array<Event & { detail?: unknown }> = [];
@@ -275,4 +294,4 @@ export function listen(...names: string[]): { seen: Array<Event & { detail?: unk
   return { seen, stop: () => names.forEach((name) => window.removeEventListener(name, handler)) };
 }
 
-export const PUBLIC_EVENTS = ['target-saved', 'target-blocked', 'target-revoked', 'target-revoke-request', 'step-change', 'fallback-chosen'];
+export const PUBLIC_EVENTS = ['target-saved', 'target-configured', 'target-blocked', 'target-revoked', 'target-revoke-request', 'step-change', 'fallback-chosen'];
