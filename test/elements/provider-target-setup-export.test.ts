@@ -11,16 +11,9 @@ import { getProvider, PROVIDER_IDS, type ProviderId } from '../../src/core/provi
 import type { PtsDestinationPicker, PtsExportSetup, ProviderTargetSetup } from '../../src/index.js';
 import { msg } from '../../src/index.js';
 import { SIMULATED_WEBHOOK_SECRET, TEST_EXPORT_FAILURES, type ScenarioId } from '../../src/testing/index.js';
-import { KIT_SAVES } from '../support/kit-saves.js';
 import {
-  addProvider,
-  chooseAllowlist,
-  chooseEdition,
-  confirmOwnership,
-  confirmTenant,
   deep,
   deepAll,
-  enterCredential,
   listen,
   mount,
   must,
@@ -28,45 +21,14 @@ import {
   phase,
   press,
   recordingBackend,
-  runCheck,
+  saveThroughUi,
   scenario,
+  TOKEN,
   settle,
   textOf,
-  typeInto,
   type RecordedRequest,
 } from './provider-target-setup.fixtures.js';
 
-const TOKEN = 'kit-token-0123456789abcdef';
-
-/** Saves a target of `provider` through the element, up to its provider-specific setup. */
-export async function saveThroughUi(el: ProviderTargetSetup, provider: ProviderId): Promise<void> {
-  await addProvider(el, getProvider(provider)!.label);
-  if (provider === 'webhook') {
-    await chooseEdition(el, 'webhook');
-    await confirmOwnership(el);
-    await runCheck(el, 'https://hooks.example.com/in');
-    await phase(el, 'allowlist');
-    await chooseAllowlist(el, 'direct');
-    await phase(el, 'auth');
-    await enterCredential(el, SIMULATED_WEBHOOK_SECRET);
-  } else {
-    const save = KIT_SAVES[provider];
-    await chooseEdition(el, save.edition);
-    await confirmTenant(el, save.tenant);
-    await phase(el, 'auth');
-    const auth = part(el, 'pts-auth');
-    // With one method there is nothing to choose.
-    deep<HTMLInputElement>(auth, `input[type=radio][value="${save.auth_method}"]`)?.click();
-    await settle(el);
-    expect(el.state.phase === 'auth' && el.state.method?.id).to.equal(save.auth_method);
-    for (const [name, value] of Object.entries('credential_fields' in save ? save.credential_fields : {})) {
-      typeInto(must<HTMLInputElement>(auth, `#field-${name}`), value);
-    }
-    await enterCredential(el, TOKEN);
-  }
-  await press(el, msg('root.save'));
-  await phase(el, 'export-setup');
-}
 
 const setupOf = (el: ProviderTargetSetup) => part<PtsExportSetup>(el, 'pts-export-setup');
 const pickers = (el: ProviderTargetSetup) => deepAll<PtsDestinationPicker>(setupOf(el), 'pts-destination-picker').filter((p) => p.id !== 'labels');

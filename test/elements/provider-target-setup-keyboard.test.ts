@@ -6,24 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { msg, type ProviderTargetSetup } from '../../src/index.js';
-import { GITHUB_PAT, JIRA_PAT, deepActive, mount, phase, scenario, settle } from './provider-target-setup.fixtures.js';
-
-function describeFocus(): string {
-  const a = deepActive();
-  if (!a) return '(nothing)';
-  const label = a.getAttribute('aria-label') ?? a.getAttribute('value') ?? a.id ?? '';
-  return `${a.localName}${a.id ? `#${a.id}` : ''} ${label} ${(a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}`;
-}
-
-/** Presses Tab until focus satisfies `test`; fails after `max` presses. */
-async function tabTo(test: (el: Element) => boolean, what: string, max = 25): Promise<Element> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = deepActive();
-    if (active && test(active)) return active;
-  }
-  throw new Error(`Tab never reached ${what}; focus is on ${describeFocus()}`);
-}
+import { GITHUB_PAT, JIRA_PAT, deepActive, describeFocus, mount, phase, scenario, settle, tabTo } from './provider-target-setup.fixtures.js';
 
 const byText = (text: string) => (el: Element) =>
   `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`.replace(/\s+/g, ' ').includes(text);

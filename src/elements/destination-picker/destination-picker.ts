@@ -19,6 +19,8 @@ const SEARCH_DELAY_MS = 250;
 /** Arrowing this close to the end of what is loaded asks for the next page. */
 const PREFETCH_ROWS = 5;
 const PAGE_STEP = 10;
+/** Empty pages with a cursor read in a row before waiting for the customer. */
+const MAX_EMPTY_PAGES = 20;
 
 /**
  * An editable combobox over a list the provider answers page by page: the
@@ -80,6 +82,7 @@ export class PtsDestinationPicker extends PtsElement {
   /** The search the loaded items answer. */
   #answered: string | null = null;
   #abort: AbortController | undefined;
+  #emptyRun = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   @query('input') private input!: HTMLInputElement | null;
@@ -115,6 +118,7 @@ export class PtsDestinationPicker extends PtsElement {
     const abort = (this.#abort = new AbortController());
     const q = this.#query;
     const cursor = more ? (this.next ?? undefined) : undefined;
+    if (!more) this.#emptyRun = 0;
     this.status = more ? 'more' : 'loading';
     this.errorCode = null;
     load(q, cursor, abort.signal).then(
@@ -126,6 +130,10 @@ export class PtsDestinationPicker extends PtsElement {
         this.#answered = q;
         this.status = 'idle';
         if (!more) this.active = this.open && this.items.length ? 0 : -1;
+        // A provider that filters after paging can answer a search with an empty page and a cursor: read on, a bounded number of pages.
+        this.#emptyRun = page.items.length ? 0 : this.#emptyRun + 1;
+        if (!page.items.length && page.next_cursor !== null && this.#emptyRun < MAX_EMPTY_PAGES) this.#fetch(true);
+        else if (more && this.open && this.active < 0 && this.items.length) this.active = 0;
       },
       (raw: unknown) => {
         if (abort.signal.aborted) return;
