@@ -121,6 +121,34 @@ export const Revoke: Story = scenario('revoke', async ({ canvasElement }) => {
   await drive.startRevoke(drive.setupIn(canvasElement));
 });
 
+/** Export scenarios: a GitHub.com target saved with a placeholder token, then the provider-specific setup. */
+function afterSave(id: ScenarioId, then: (element: ReturnType<typeof drive.setupIn>) => Promise<void>): Story {
+  return scenario(id, async ({ canvasElement }) => {
+    const element = drive.setupIn(canvasElement);
+    await drive.chooseEdition(element, 'github-com', ['tenant']);
+    await drive.confirmTenant(element, 'acme');
+    await drive.saveWithToken(element, 'github_pat_demo_placeholder', ['export-setup'], 'fine_grained_pat');
+    await then(element);
+  });
+}
+
+/** Through the setup to the overview, with a test export run there. */
+const tested = async (element: ReturnType<typeof drive.setupIn>): Promise<void> => {
+  await drive.chooseFirstDestination(element);
+  await drive.saveExportSettings(element);
+  await drive.runTestExport(element);
+};
+
+export const DestinationsSmall: Story = afterSave('destinations-small', drive.openDestinationList);
+export const DestinationsLarge: Story = afterSave('destinations-large', drive.openDestinationList);
+export const DestinationsEmpty: Story = afterSave('destinations-empty', async () => undefined);
+export const DestinationReadOnly: Story = afterSave('destination-read-only', tested);
+export const TestExportSucceeded: Story = afterSave('test-export-succeeded', tested);
+export const TestExportAuthFailed: Story = afterSave('test-export-auth-failed', tested);
+export const TestExportNetworkFailed: Story = afterSave('test-export-network-failed', tested);
+export const TestExportUnavailable: Story = afterSave('test-export-unavailable', tested);
+export const TestExportLimitation: Story = afterSave('test-export-limitation', tested);
+
 export const SlowBackend: Story = scenario('slow-backend');
 export const BackendDown: Story = scenario('backend-down');
 export const MalformedResponse: Story = scenario('malformed-response');
