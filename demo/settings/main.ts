@@ -11,6 +11,7 @@ import { setUpThemeToggle } from '../shared/theme.js';
 const EVENTS: ReadonlyArray<keyof ProviderTargetSetupEventMap> = [
   'step-change',
   'target-saved',
+  'target-configured',
   'target-blocked',
   'target-revoke-request',
   'target-revoked',

@@ -160,10 +160,16 @@ describe('<provider-target-setup> after save: where tickets go, duplicates, test
       expect(result?.error?.code).to.equal(code);
       const section = textOf(must(el, '[part=test]'));
       expect(section).to.contain(msg('test.failed'));
-      expect(section).to.contain(msg(`error.${code}` as Parameters<typeof msg>[0]));
+      expect(section).to.contain(msg(`test.error.${code}` as Parameters<typeof msg>[0]));
       expect(section).to.contain(result!.error!.action!.label);
       expect(textOf(el)).to.contain(msg('overview.ready.test.failed'));
       expect(deep(el, '#run-test')?.textContent).to.contain(msg('overview.test.again'));
+      if (code === 'PROVIDER_AUTH_REQUIRED') {
+        // The backend now holds the record as needing authorisation: reconnect reads it and opens its auth step.
+        await press(el, msg('status.reconnect'));
+        await phase(el, 'auth-required');
+        expect(el.state.phase === 'auth-required' && el.state.reconnect?.state).to.equal('auth_required');
+      }
     });
   }
 });

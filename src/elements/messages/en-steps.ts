@@ -315,6 +315,12 @@ const overview = {
   'test.header': 'Header',
   'test.value': 'Value',
   'test.retryAfter': 'Try again in {seconds} seconds.',
+  'test.error.PROVIDER_AUTH_REQUIRED': 'The provider refused the saved credential. Authorise again, then run the test again.',
+  'test.error.DESTINATION_NOT_WRITABLE': 'The credential cannot create tickets in this destination.',
+  'test.error.NETWORK_UNREACHABLE': 'The provider could not be reached from the backend.',
+  'test.error.PROVIDER_UNAVAILABLE': 'The provider answered with a server error. Try again in a few minutes.',
+  'test.error.PROVIDER_LIMITATION': 'The destination cannot take this ticket.',
+  'test.error.RATE_LIMITED': 'The provider is limiting requests for now.',
 } as const;
 
 const hint = {

@@ -62,7 +62,7 @@ function settingsList(later: Later, t: TargetRecord): TemplateResult {
   const s = t.export_settings;
   if (!s) return html`<p class="muted">${say('overview.notConfigured')}</p>`;
   const webhook = t.provider === 'webhook';
-  return html`<dl class="hint-list settings" part="export-settings">
+  return html`<dl class="settings" part="export-settings">
     ${webhook
       ? html`<dt>${say('overview.events')}</dt>
           <dd>${(s.events ?? []).map((e) => say(`export.event.${e}`)).join(', ')}</dd>`
@@ -106,11 +106,14 @@ export function testResult(later: Later, r: TestExportResult): TemplateResult {
     ${notice(
       'danger',
       html`<p><strong>${say('test.failed')}</strong> <span class="muted">${when}</span></p>
-        ${error ? html`<p>${setup.errorText(error.code)}</p>` : nothing}`,
+        ${error ? html`<p>${say(`test.error.${error.code}`)}</p>` : nothing}`,
       html`${error?.message ? html`<p class="muted">${error.message}</p>` : nothing}
       ${action ? html`<p><strong>${action.url ? externalLink(action.label, action.url, say('common.newTab')) : action.label}</strong></p>` : nothing}
       ${error?.retry_after !== undefined ? html`<p>${say('test.retryAfter', { seconds: Math.ceil(error.retry_after) })}</p>` : nothing}
-      ${status}${headers}`,
+      ${status}${headers}
+      ${error?.code === 'PROVIDER_AUTH_REQUIRED'
+        ? html`<div class="row"><button type="button" class="btn small" @click=${() => later.reconnectAfterTest()}>${icon('refresh')}${say('status.reconnect')}</button></div>`
+        : nothing}`,
     )}
   </div>`;
 }
@@ -149,7 +152,7 @@ export function renderOverview(later: Later, f: OverviewPhase): TemplateResult {
   const canTest = later.testEnabled;
   const webhook = t.provider === 'webhook';
   const heading = (text: string, id: string): TemplateResult =>
-    html`<div role="heading" aria-level=${later.sub} class="title" id=${id}>${text}</div>`;
+    html`<div role="heading" aria-level=${later.sub} class="section-title" id=${id}>${text}</div>`;
   const runLabel = testing ? say('overview.test.running') : t.last_test ? say('overview.test.again') : say(webhook ? 'overview.test.runWebhook' : 'overview.test.run');
   return html`<pts-target-card
       .messages=${host.messages}

@@ -70,12 +70,26 @@ export class Later implements ReactiveController {
 
   /** Fetches an existing target the list does not hold yet. */
   readonly #existing: BackendCall<[string, boolean], TargetRecord>;
+  /** Reads the overview's record again after the provider refused its credential on a test. */
+  readonly #reread: BackendCall<[string], TargetRecord>;
 
   constructor(setup: SetupController) {
     this.setup = setup;
     setup.host.addController(this);
     this.calls = new FlowCalls(this);
     this.auth = new AuthorisationController(this);
+    this.#reread = new BackendCall(setup.host, setup, {
+      run: (backend, [id], signal) => backend.getTarget(id, { signal }),
+      current: ([id]) => setup.state.phase === 'existing-target' && setup.state.target.id === id,
+      done: (record) => {
+        setup.upsert(record);
+        // A record that needs authorisation opens at its auth step, with the provider's action.
+        setup.batched(() => {
+          setup.send({ type: 'back' });
+          void setup.openTarget(record, (s) => s.phase === 'existing-target' && s.target.state !== 'connected' && void setup.send({ type: 'reconnect' }));
+        });
+      },
+    });
     this.#existing = new BackendCall(setup.host, setup, {
       run: (backend, [id], signal) => backend.getTarget(id, { signal }),
       current: () => setup.state.phase === 'auth',
@@ -277,6 +291,12 @@ export class Later implements ReactiveController {
   get testEnabled(): boolean {
     const b = this.host.backend;
     return this.exportEnabled && (b ? typeof b.runTestExport === 'function' : true);
+  }
+
+  /** The provider refused the credential on a test: the record, read again, is reconnected. */
+  reconnectAfterTest(): void {
+    const f = this.setup.state;
+    if (f.phase === 'existing-target') this.#reread.run(f.target.id);
   }
 
   /** A test export from the overview; without saved settings it says what is missing. */
