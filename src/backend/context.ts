@@ -23,6 +23,8 @@ export interface BackendContext {
   readonly cors: CorsPolicy;
   readonly hosts: HostPolicy;
   readonly urlCheckLimiter: RateLimiter;
+  /** Keyed by target: a test export creates a real ticket each time. */
+  readonly testExportLimiter: RateLimiter;
   /** Where a request came from: its Origin, unless the options say otherwise. */
   requestOrigin(request: Request): string | null;
   readonly limits: {
@@ -88,6 +90,12 @@ export function createContext(options: BackendOptions): BackendContext {
     hosts,
     requestOrigin,
     urlCheckLimiter: resolveRateLimiter(options.rateLimiter, 'url-checks', options.rateLimit?.urlChecks ?? BACKEND_DEFAULTS.urlCheckLimit, now),
+    testExportLimiter: resolveRateLimiter(
+      options.rateLimiter,
+      'test-exports',
+      options.rateLimit?.testExports ?? BACKEND_DEFAULTS.testExportLimit,
+      now,
+    ),
     limits: {
       maxBodyBytes: options.maxBodyBytes ?? BACKEND_DEFAULTS.maxBodyBytes,
       checkTtlMs: options.checkTtlMs ?? BACKEND_DEFAULTS.checkTtlMs,
@@ -157,4 +165,12 @@ export async function requirePassedCheck(
     });
   }
   return check;
+}
+
+/** Counts one hit against `limiter`; over the limit, RATE_LIMITED with the wait in the body and in Retry-After. */
+export async function requireWithinLimit(limiter: RateLimiter, key: string, message: string): Promise<void> {
+  const decision = await limiter.hit(key);
+  if (decision.allowed) return;
+  const seconds = decision.retryAfterSeconds;
+  throw new ProblemResponse('RATE_LIMITED', message, { retry_after: seconds }, { 'retry-after': String(seconds) });
 }

@@ -127,10 +127,11 @@ export interface BackendOptions {
   /** The clock, in epoch milliseconds. Default `Date.now`. */
   now?: () => number;
   /**
-   * Limits URL checks per client. Default: counted in this process's memory,
-   * `rateLimit.urlChecks`. A factory (`sqlRateLimiters(db)`) is called with the
-   * limit's name, `rateLimit.urlChecks` and the clock, so several instances
-   * count one limit; a limiter object is used as it is.
+   * Limits URL checks per client and test exports per target. Default: counted
+   * in this process's memory, `rateLimit`. A factory (`sqlRateLimiters(db)`) is
+   * called with each limit's name (`url-checks`, `test-exports`), its limit and
+   * the clock, so several instances count one limit; a limiter object is used
+   * as it is for both (test exports hit it under `test-export:{id}`).
    */
   rateLimiter?: RateLimiter | RateLimiterFactory;
 
@@ -154,8 +155,11 @@ export interface BackendOptions {
   allowCredentials?: boolean;
   /** Largest accepted request body in bytes. Default 32 KiB. */
   maxBodyBytes?: number;
-  /** Default 10 URL checks per client per minute. */
-  rateLimit?: { urlChecks?: RateLimit };
+  /**
+   * Default 10 URL checks per client per minute, and 5 test exports per target
+   * per minute (each creates a ticket in the customer's tracker).
+   */
+  rateLimit?: { urlChecks?: RateLimit; testExports?: RateLimit };
   /**
    * Where a request came from. Default: its `Origin` header. The msw kit,
    * which lives inside the page, answers with the page's origin: browsers keep
@@ -199,6 +203,7 @@ export const BACKEND_DEFAULTS = {
   maxTargets: 50,
   maxListed: 50,
   urlCheckLimit: { max: 10, windowMs: 60_000 },
+  testExportLimit: { max: 5, windowMs: 60_000 },
 } as const;
 
 export type PtsHandler = (request: Request) => Promise<Response>;

@@ -112,8 +112,8 @@ export function scenarioOptions(world: ScenarioWorld, pageOrigin: string | undef
     seed: world.seed,
     egressAddresses: [...SAMPLE_EGRESS_ADDRESSES],
     portableExport: SAMPLE_PORTABLE_EXPORT,
-    // Tests and stories check many URLs in a row; the limit itself is tested on the backend.
-    rateLimit: { urlChecks: { max: 100_000, windowMs: 60_000 } },
+    // Tests and stories check many URLs and run many tests in a row; the limits themselves are tested on the backend.
+    rateLimit: { urlChecks: { max: 100_000, windowMs: 60_000 }, testExports: { max: 100_000, windowMs: 60_000 } },
     authorize: ({ state, request }) => ({
       authorizationUrl: `${pageOrigin ?? new URL(request.url).origin}${MOCK_AUTH_PAGE_PATH}?state=${encodeURIComponent(state)}`,
     }),

@@ -241,6 +241,20 @@ describe('POST /targets/{id}/test-export', () => {
     assert.equal(stored.last_test ?? null, null, "the result is answered, not kept");
   });
 
+  it('lets each target run a few tests a minute, then answers RATE_LIMITED with the wait', async () => {
+    const { h, seen, path } = await setup({}, { rateLimit: { testExports: { max: 2, windowMs: 60_000 } } });
+    await h.json(TargetRecordSchema, 200, 'PUT', path('export-settings'), SETTINGS);
+    await h.json(TestExportResultSchema, 200, 'POST', path('test-export'));
+    await h.json(TestExportResultSchema, 200, 'POST', path('test-export'));
+    const calls = seen.length;
+    const response = await h.call('POST', path('test-export'));
+    assert.equal(response.status, 429);
+    assert.equal(response.headers.get('retry-after'), '60');
+    assert.equal(seen.length, calls, 'no third ticket was created');
+    h.clock.t += 60_000;
+    await h.json(TestExportResultSchema, 200, 'POST', path('test-export'));
+  });
+
   it('sends a webhook one signed delivery and answers with the status and headers the receiver got', async () => {
     const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
     const receiver = createWebhookReceiver({ secret });

@@ -5,10 +5,11 @@
  * with `status: "failed"` and the reason's code and action. A refused credential
  * also moves a connected target to `auth_required`; a success moves an
  * `auth_required` one back to `connected`. A revoke that lands while the test runs
- * wins: the result is answered but not kept.
+ * wins: the result is answered but not kept. Each target may run a few tests a
+ * minute (`rateLimit.testExports`), since each one leaves a ticket behind.
  */
 import { TestExportResultSchema, type HistoryEntry, type TargetRecord, type TestExportResult } from '../../core/contract/index.js';
-import type { Route } from '../context.js';
+import { requireWithinLimit, type Route } from '../context.js';
 import { adapterOf, isLive, liveTarget, providerContext } from '../export-target.js';
 import { jsonResponse, ProblemResponse } from '../http.js';
 import { runTestExport } from '../providers/index.js';
@@ -40,6 +41,11 @@ export const testExport: Route = async (ctx, scope) => {
       field: 'export_settings',
     });
   }
+  await requireWithinLimit(
+    ctx.testExportLimiter,
+    `test-export:${live.record.id}`,
+    'Several test tickets were created for this target a moment ago. Wait a little before the next one.',
+  );
   const provider = await providerContext(ctx, scope, live);
   const outcome = await runTestExport(provider, settings, adapterOf(ctx, live.record));
   // Adapters redact provider text already; this also covers whatever a custom adapter returns.

@@ -1,7 +1,7 @@
 /** `POST /url-checks`: run the base URL check and remember its outcome under a check id. */
 import { UrlCheckOutcomeSchema, UrlCheckRequestSchema, UrlCheckResponseSchema, type UrlCheckOutcome } from '../../core/contract/index.js';
 import { lookupEdition, OWNERSHIP_MESSAGE, refuseBlockingLimitation, requireMode } from '../catalog.js';
-import type { Route } from '../context.js';
+import { requireWithinLimit, type Route } from '../context.js';
 import { jsonResponse, parseBody, ProblemResponse, readJson } from '../http.js';
 import { randomUuid } from '../random.js';
 import type { StoredCheck } from '../store/types.js';
@@ -17,15 +17,7 @@ function requireConfirmation(raw: unknown): void {
 }
 
 export const urlChecks: Route = async (ctx, { request }) => {
-  const limited = await ctx.urlCheckLimiter.hit(ctx.clientKey(request));
-  if (!limited.allowed) {
-    throw new ProblemResponse(
-      'RATE_LIMITED',
-      'Too many URL checks from this client. Wait a moment and try again.',
-      { retry_after: limited.retryAfterSeconds },
-      { 'retry-after': String(limited.retryAfterSeconds) },
-    );
-  }
+  await requireWithinLimit(ctx.urlCheckLimiter, ctx.clientKey(request), 'Too many URL checks from this client. Wait a moment and try again.');
   const raw = await readJson(request, ctx.limits.maxBodyBytes);
   requireConfirmation(raw);
   const body = parseBody(UrlCheckRequestSchema, raw);
