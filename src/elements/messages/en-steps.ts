@@ -253,7 +253,6 @@ const exportSetup = {
   'export.noMatch': 'Nothing matches “{query}”.',
   'export.nothing': 'There is nothing to choose from here.',
   'export.listFailed': 'The list could not be loaded.',
-  'export.change': 'Change',
   'export.labelsHelp': 'Put on every ticket. Leave empty for none.',
   'export.removeLabel': 'Remove label {label}',
   'export.events': 'Which events are delivered',
