@@ -152,17 +152,8 @@ export class FlowCalls {
     this.#revoke = new BackendCall(host, setup, {
       run: (backend, [revoking], signal) => backend.revokeTarget(revoking.target.id, { revoked_at_provider: true }, { signal }),
       current: () => phase() === 'revoking',
-      done: (record) => {
-        const next = setup.send({ type: 'revoke-completed', target: record });
-        if (next.phase === 'revoked') {
-          setup.upsert(next.target);
-          host.dispatchEvent(new TargetRevokedEvent({ target: next.target }));
-          setup.announce(setup.say('revoke.done', { target: targetName(next.target) }));
-        } else {
-          setup.log('MALFORMED_RESPONSE');
-          setup.announce(setup.errorText('MALFORMED_RESPONSE'), true);
-        }
-      },
+      done: (record) =>
+        this.#confirmed(setup.send({ type: 'revoke-completed', target: record }), 'revoked', (t) => [new TargetRevokedEvent({ target: t }), setup.say('revoke.done', { target: targetName(t) })]),
       failed: (error) => void setup.send({ type: 'revoke-failed', error: flowErrorOf(error) }),
     });
 
@@ -173,17 +164,11 @@ export class FlowCalls {
         return backend.saveExportSettings(targetId, settings, { signal });
       },
       current: () => phase() === 'export-saving',
-      done: (record) => {
-        const next = setup.send({ type: 'export-settings-saved', target: record });
-        if (next.phase === 'existing-target') {
-          setup.upsert(next.target);
-          host.dispatchEvent(new TargetConfiguredEvent({ target: next.target }));
-          setup.announce(setup.say('export.saved', { target: targetName(next.target) }));
-        } else {
-          setup.log('MALFORMED_RESPONSE');
-          setup.announce(setup.errorText('MALFORMED_RESPONSE'), true);
-        }
-      },
+      done: (record) =>
+        this.#confirmed(setup.send({ type: 'export-settings-saved', target: record }), 'existing-target', (t) => [
+          new TargetConfiguredEvent({ target: t }),
+          setup.say('export.saved', { target: targetName(t) }),
+        ]),
       failed: (error) => void setup.send({ type: 'export-settings-failed', error: flowErrorOf(error) }),
     });
 
@@ -209,6 +194,24 @@ export class FlowCalls {
         setup.send({ type: 'test-failed', error: flowErrorOf(error) });
       },
     });
+  }
+
+  /**
+   * A record the backend answered with: when the flow took it (`phase`), it is
+   * kept in the list, told to the host with its event and to the customer in
+   * words; anything else broke the contract.
+   */
+  #confirmed(next: FlowState, phase: 'revoked' | 'existing-target', tell: (target: TargetRecord) => [Event, string]): void {
+    const setup = this.#later.setup;
+    if (next.phase === phase && 'target' in next) {
+      setup.upsert(next.target);
+      const [event, text] = tell(next.target);
+      setup.host.dispatchEvent(event);
+      setup.announce(text);
+      return;
+    }
+    setup.log('MALFORMED_RESPONSE');
+    setup.announce(setup.errorText('MALFORMED_RESPONSE'), true);
   }
 
   /** Lists destinations of a saved target through the backend, page by page. */
