@@ -134,7 +134,12 @@ async function narrowRtl(page, name) {
   await page.evaluate(() => (document.documentElement.dir = 'rtl'));
   await page.waitForTimeout(150);
   if (wanted(name)) {
-    await setup(page).screenshot({ path: join(outDir, `${name}.png`), animations: 'disabled' });
+    // The whole page width (a narrow host page may scroll sideways), cut to the element's height.
+    const box = await setup(page).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { y: r.top + window.scrollY, height: r.height, width: document.documentElement.scrollWidth };
+    });
+    await page.screenshot({ path: join(outDir, `${name}.png`), animations: 'disabled', fullPage: true, clip: { x: 0, ...box } });
     console.log(`  ${name}.png`);
   }
   await page.evaluate(() => (document.documentElement.dir = ''));

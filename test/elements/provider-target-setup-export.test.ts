@@ -144,6 +144,23 @@ describe('<provider-target-setup> after save: where tickets go, duplicates, test
     });
   }
 
+  it('destinations-empty: the empty list says what is missing, with the provider’s exact action; nothing can be saved', async () => {
+    await scenario('destinations-empty');
+    const { backend, requests } = recordingBackend();
+    const el = await mount({ backend, endpoint: null });
+    await saveThroughUi(el, 'github');
+    const picker = pickers(el)[0]!;
+    await waitUntil(() => picker.shadowRoot?.querySelector('[part=empty]'), 'the empty list', { timeout: 5000 });
+    const page = await backend.listDestinations!(el.state.phase === 'export-setup' ? el.state.target.id : '', {});
+    const empty = textOf(must(picker, '[part=empty]'));
+    expect(empty).to.contain(page.empty!.message);
+    expect(empty).to.contain(page.empty!.action!.label);
+    await press(el, msg('export.save'));
+    expect(el.state.phase, 'no destination, no save').to.equal('export-setup');
+    expect(requests.filter((r) => r.method === 'PUT')).to.deep.equal([]);
+    expect(textOf(picker)).to.contain(msg('export.required', { level: msg('export.level.repository') }));
+  });
+
   for (const [id, code] of Object.entries(TEST_EXPORT_FAILURES) as Array<[ScenarioId, string]>) {
     it(`${id}: the test export fails with ${code}, its reason and its action`, async () => {
       await scenario(id);
