@@ -77,6 +77,8 @@ const setup = (page) => page.locator('provider-target-setup');
 /** Add Jira → Jira Cloud → site → OAuth consent in the popup → Save, on the reference backend. */
 async function cloudFlow(page, theme) {
   const prefix = `flow-cloud-${theme}`;
+  // The reference backend keeps its targets: start each theme without the one the last run saved.
+  await page.request.post('/api/pts/demo/reset');
   await page.goto(`/settings?theme=${theme}`);
   await settled(page);
   await shot(page, `${prefix}-1-status`);
@@ -107,11 +109,64 @@ async function cloudFlow(page, theme) {
   });
   await shot(page, `${prefix}-6-authorised`, { fullPage: true });
   await setup(page).getByRole('button', { name: /^save/i }).click();
-  await page.waitForFunction(() => document.querySelector('provider-target-setup')?.state.phase === 'saved');
+  try {
+    await page.waitForFunction(() => document.querySelector('provider-target-setup')?.state.phase === 'export-setup', null, { timeout: 8000 });
+  } catch (error) {
+    const now = await page.evaluate(() => {
+      const state = document.querySelector('provider-target-setup')?.state;
+      return `${state?.phase} ${state?.error?.code ?? ''}`;
+    });
+    throw new Error(`${prefix}: no provider-specific setup after save (now ${now})`, { cause: error });
+  }
   await page.waitForTimeout(150);
-  await shot(page, `${prefix}-7-saved`, { fullPage: true });
+  await shot(page, `${prefix}-7-export-setup`, { fullPage: true });
+  await exportFlow(page, prefix);
   const events = await page.locator('#log .type').allTextContents();
-  if (!events.includes('target-saved')) problems.push(`${prefix}: the event log shows no target-saved (saw ${events.join(', ')})`);
+  for (const name of ['target-saved', 'target-configured']) {
+    if (!events.includes(name)) problems.push(`${prefix}: the event log shows no ${name} (saw ${events.join(', ')})`);
+  }
+}
+
+/** Right to left and 360 px wide, then back. */
+async function narrowRtl(page, name) {
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.evaluate(() => (document.documentElement.dir = 'rtl'));
+  await page.waitForTimeout(150);
+  if (wanted(name)) {
+    // The whole page width (a narrow host page may scroll sideways), cut to the element's height.
+    const box = await setup(page).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { y: r.top + window.scrollY, height: r.height, width: document.documentElement.scrollWidth };
+    });
+    await page.screenshot({ path: join(outDir, `${name}.png`), animations: 'disabled', fullPage: true, clip: { x: 0, ...box } });
+    console.log(`  ${name}.png`);
+  }
+  await page.evaluate(() => (document.documentElement.dir = ''));
+  await page.setViewportSize(viewport);
+}
+
+/** After save: every list down the path, the settings saved, a test export; also right to left at 360 px. */
+async function exportFlow(page, prefix) {
+  for (let level = 0; level < 5; level++) {
+    const combo = setup(page).getByRole('combobox').nth(level);
+    if ((await combo.count()) === 0) break;
+    await combo.click();
+    await setup(page).getByRole('option').first().waitFor();
+    if (level === 0) {
+      await shot(page, `${prefix}-8-destination-list`, { fullPage: true });
+      await narrowRtl(page, `${prefix}-8-destination-list-rtl-360`);
+    }
+    await setup(page).getByRole('option').first().click();
+    await page.waitForTimeout(100);
+  }
+  await setup(page).getByRole('button', { name: /save export settings/i }).click();
+  await page.waitForFunction(() => document.querySelector('provider-target-setup')?.state.phase === 'existing-target');
+  await setup(page).getByRole('button', { name: /send a test/i }).click();
+  await page.waitForFunction(() => document.querySelector('provider-target-setup')?.state.target?.last_test);
+  await page.waitForTimeout(150);
+  await shot(page, `${prefix}-9-overview`, { fullPage: true });
+  await narrowRtl(page, `${prefix}-9-overview-rtl-360`);
 }
 
 /** The msw `cloud-ready` scenario: walked to the auth step, then the mock consent page, then Save. */
@@ -133,7 +188,7 @@ async function mswCloudFlow(page, theme) {
   await page.waitForFunction(() => document.querySelector('provider-target-setup')?.state.authorization?.status === 'completed');
   await setup(page).getByRole('button', { name: /^save/i }).click();
   try {
-    await page.waitForFunction(() => document.querySelector('provider-target-setup')?.state.phase === 'saved', null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('provider-target-setup')?.state.phase === 'export-setup', null, { timeout: 5000 });
   } catch {
     const phase = await page.evaluate(() => {
       const state = document.querySelector('provider-target-setup')?.state;

@@ -5,14 +5,16 @@
 //                before the status step renders (budget 30 kB)
 //   all chunks   that plus every chunk loaded on demand: the later steps, the
 //                providers' detail, the hint popover, the URL policy and the HTTP
-//                client with the contract's schemas (budget 104 kB)
+//                client with the contract's schemas (budget 114 kB)
 //
-// The goal for all chunks is 60 kB. Today's features measure about 103.6 kB: third-party
+// The goal for all chunks is 60 kB. Today's features measure about 112.5 kB: third-party
 // code alone (lit, zod with the contract's schemas, floating-ui, ipaddr.js with the
 // range tables) is about 30 kB of it, the providers' detail 10 kB and the later
 // steps' words 6 kB. The budget holds the line at today's size until they shrink.
 // It was 100 kB (98.1 kB measured) before the catalog became translatable and the
-// signing-secret tools, reason wording, compact step path and parts came in (+5.4 kB).
+// signing-secret tools, reason wording, compact step path and parts came in (+5.4 kB),
+// then 104 kB before the steps after save (destination picker, export setup, test
+// export, overview) added 8.9 kB.
 //
 //   node scripts/size.mjs           the two figures and the chunks
 //   node scripts/size.mjs --parts   also single pieces, each bundled alone
@@ -22,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundle } from './bundle.mjs';
 
-const BUDGET = { first: 30 * 1024, all: 104 * 1024 };
+const BUDGET = { first: 30 * 1024, all: 114 * 1024 };
 const GOAL_ALL = 60 * 1024;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const kb = (n) => `${(n / 1024).toFixed(1)} kB`;

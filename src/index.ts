@@ -14,6 +14,8 @@ export {
   PtsAllowlistStatus,
   PtsAuth,
   PtsDeploymentMode,
+  PtsDestinationPicker,
+  PtsExportSetup,
   PtsFallback,
   PtsHint,
   PtsIntegrationStatus,

@@ -121,20 +121,37 @@ export const Revoke: Story = scenario('revoke', async ({ canvasElement }) => {
   await drive.startRevoke(drive.setupIn(canvasElement));
 });
 
+/** Export scenarios: a GitHub.com target saved with a placeholder token, then the provider-specific setup. */
+function afterSave(id: ScenarioId, then: (element: ReturnType<typeof drive.setupIn>) => Promise<void>): Story {
+  return scenario(id, async ({ canvasElement }) => {
+    const element = drive.setupIn(canvasElement);
+    await drive.chooseEdition(element, 'github-com', ['tenant']);
+    await drive.confirmTenant(element, 'acme');
+    await drive.saveWithToken(element, 'github_pat_demo_placeholder', ['export-setup'], 'fine_grained_pat');
+    await then(element);
+  });
+}
+
+/** Through the setup to the overview, with a test export run there. */
+const tested = async (element: ReturnType<typeof drive.setupIn>): Promise<void> => {
+  await drive.chooseFirstDestination(element);
+  await drive.saveExportSettings(element);
+  await drive.runTestExport(element);
+};
+
+export const DestinationsSmall: Story = afterSave('destinations-small', drive.openDestinationList);
+export const DestinationsLarge: Story = afterSave('destinations-large', drive.openDestinationList);
+export const DestinationsEmpty: Story = afterSave('destinations-empty', async () => undefined);
+export const DestinationReadOnly: Story = afterSave('destination-read-only', tested);
+export const TestExportSucceeded: Story = afterSave('test-export-succeeded', tested);
+export const TestExportAuthFailed: Story = afterSave('test-export-auth-failed', tested);
+export const TestExportNetworkFailed: Story = afterSave('test-export-network-failed', tested);
+export const TestExportUnavailable: Story = afterSave('test-export-unavailable', tested);
+export const TestExportLimitation: Story = afterSave('test-export-limitation', tested);
+
 export const SlowBackend: Story = scenario('slow-backend');
 export const BackendDown: Story = scenario('backend-down');
 export const MalformedResponse: Story = scenario('malformed-response');
-
-// The steps after save: each opens on its preset (GitHub.com); save with organisation acme and any token.
-export const DestinationsSmall: Story = scenario('destinations-small');
-export const DestinationsLarge: Story = scenario('destinations-large');
-export const DestinationsEmpty: Story = scenario('destinations-empty');
-export const DestinationReadOnly: Story = scenario('destination-read-only');
-export const TestExportSucceeded: Story = scenario('test-export-succeeded');
-export const TestExportAuthFailed: Story = scenario('test-export-auth-failed');
-export const TestExportNetworkFailed: Story = scenario('test-export-network-failed');
-export const TestExportUnavailable: Story = scenario('test-export-unavailable');
-export const TestExportLimitation: Story = scenario('test-export-limitation');
 
 export const NoBackend: Story = {
   name: 'No backend configured',

@@ -23,6 +23,8 @@ const ORDER = [
   'allowlist-status',
   'auth',
   'readiness',
+  'export-setup',
+  'destination-picker',
   'revoke',
   'fallback',
   'hint',

@@ -12,6 +12,7 @@ import { setUpThemeToggle } from '../shared/theme.js';
 const EVENTS: ReadonlyArray<keyof ProviderTargetSetupEventMap> = [
   'step-change',
   'target-saved',
+  'target-configured',
   'target-blocked',
   'target-revoke-request',
   'target-revoked',

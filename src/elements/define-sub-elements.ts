@@ -1,6 +1,8 @@
 import { PtsAllowlistStatus } from './allowlist-status/allowlist-status.js';
 import { PtsAuth } from './auth/auth.js';
 import { PtsDeploymentMode } from './deployment-mode/deployment-mode.js';
+import { PtsDestinationPicker } from './destination-picker/destination-picker.js';
+import { PtsExportSetup } from './export-setup/export-setup.js';
 import { PtsFallback } from './fallback/fallback.js';
 import { PtsHint } from './hint/hint.js';
 import { PtsIntegrationStatus } from './integration-status/integration-status.js';
@@ -25,6 +27,8 @@ export const SUB_ELEMENTS = [
   PtsFallback,
   PtsHint,
   PtsTargetCard,
+  PtsDestinationPicker,
+  PtsExportSetup,
 ] as const;
 
 /**

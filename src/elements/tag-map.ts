@@ -10,6 +10,8 @@ import type {
   PtsAllowlistStatus,
   PtsAuth,
   PtsDeploymentMode,
+  PtsDestinationPicker,
+  PtsExportSetup,
   PtsFallback,
   PtsHint,
   PtsIntegrationStatus,
@@ -27,6 +29,8 @@ export interface PtsElementTagNameMap {
   'pts-allowlist-status': PtsAllowlistStatus;
   'pts-auth': PtsAuth;
   'pts-deployment-mode': PtsDeploymentMode;
+  'pts-destination-picker': PtsDestinationPicker;
+  'pts-export-setup': PtsExportSetup;
   'pts-fallback': PtsFallback;
   'pts-hint': PtsHint;
   'pts-integration-status': PtsIntegrationStatus;

@@ -13,6 +13,7 @@ import {
   FallbackChosenEvent,
   StepChangeEvent,
   TargetBlockedEvent,
+  TargetConfiguredEvent,
   TargetRevokedEvent,
   TargetRevokeRequestEvent,
   TargetSavedEvent,
@@ -32,6 +33,7 @@ function eventOf<C extends { readonly eventName: string; new (...args: never[]):
 /** One prop per public event; `satisfies` fails the build when the event map gains one. */
 const events = {
   onTargetSaved: eventOf(TargetSavedEvent),
+  onTargetConfigured: eventOf(TargetConfiguredEvent),
   onTargetBlocked: eventOf(TargetBlockedEvent),
   onTargetRevoked: eventOf(TargetRevokedEvent),
   onTargetRevokeRequest: eventOf(TargetRevokeRequestEvent),

@@ -151,3 +151,41 @@ export async function startRevoke(element: ProviderTargetSetup): Promise<void> {
   click(shadowOf(element).querySelector('[part~=actions] .btn.danger'), 'Revoke');
   await phase(element, 'revoke-at-provider');
 }
+
+/** Provider-specific setup: chooses the first item of every list down the path, with the pointer. */
+export async function chooseFirstDestination(element: ProviderTargetSetup): Promise<void> {
+  await phase(element, 'export-setup');
+  const setup = shadowOf(element, 'pts-export-setup');
+  for (let i = 0; i < 6; i++) {
+    const open = [...setup.querySelectorAll<HTMLElement & { value: unknown }>('pts-destination-picker')].find((p) => p.id !== 'labels' && !p.value);
+    if (!open) return;
+    await until(() => !open.matches(':state(loading)'), 'a destination list');
+    click(open.shadowRoot?.querySelector('input'), 'the destination list');
+    await settle(element);
+    click(await until(() => open.shadowRoot?.querySelector('[role=option]'), 'a destination'), 'a destination');
+    await settle(element);
+  }
+}
+
+/** Saves the export settings and waits for the overview. */
+export async function saveExportSettings(element: ProviderTargetSetup): Promise<void> {
+  click(primaryAction(element), 'Save export settings');
+  await phase(element, 'existing-target');
+}
+
+/** Overview: runs the test export and waits for its result. */
+export async function runTestExport(element: ProviderTargetSetup): Promise<void> {
+  await phase(element, 'existing-target');
+  click(shadowOf(element).querySelector('#run-test'), 'Send a test ticket');
+  await until(() => element.state.phase === 'existing-target' && element.state.target.last_test, 'the test result');
+  await settle(element);
+}
+
+/** Opens the first destination list, to show it. */
+export async function openDestinationList(element: ProviderTargetSetup): Promise<void> {
+  await phase(element, 'export-setup');
+  const picker = await until(() => shadowOf(element, 'pts-export-setup').querySelector<HTMLElement>('pts-destination-picker'), 'a destination list');
+  await until(() => !picker.matches(':state(loading)'), 'its first page');
+  click(picker.shadowRoot?.querySelector('input'), 'the destination list');
+  await settle(element);
+}

@@ -7,6 +7,7 @@ import {
   canShowCredentialField,
   credentialBoundary,
   currentStep,
+  exportSettingsRequest,
   initialState,
   isBusy,
   limitationWarnings,
@@ -18,7 +19,7 @@ import {
   urlCheckRequest,
 } from '../../src/core/flow/index.js';
 import type { FlowEvent, FlowState, ReadyId } from '../../src/core/flow/index.js';
-import type { TargetRecord, UrlCheckEntry, UrlCheckResponse } from '../../src/core/contract/index.js';
+import { exportSettingsProblem, type TargetRecord, type UrlCheckEntry, type UrlCheckResponse } from '../../src/core/contract/index.js';
 import type { AuthKind, AuthMethod, Edition, Provider } from '../../src/core/providers/types.js';
 
 // ---------------------------------------------------------------- fixtures
@@ -392,7 +393,7 @@ describe('flow: cloud edition', () => {
     }
     const ok = run(s, { type: 'confirm-tenant', value: '  octo-org/ ' });
     assert.equal(ok.phase, 'auth');
-    assert.equal(currentStep(ok), 'provider-setup');
+    assert.equal(currentStep(ok), 'network');
     assert.equal(ok.phase === 'auth' && ok.site.kind === 'cloud' && ok.site.tenant, 'octo-org');
     assert.equal(ready(ok)['cloud-target'], 'ready:target-confirmed');
   });
@@ -929,7 +930,7 @@ describe('flow: save outcomes', () => {
       error: { code: 'PROVIDER_AUTH_REQUIRED', message: 'grant needed' },
     });
     assert.equal(s.phase, 'auth-required');
-    assert.equal(currentStep(s), 'provider-setup');
+    assert.equal(currentStep(s), 'network');
     assert.equal(blockedReason(s), 'auth_required');
     assert.deepEqual(s.phase === 'auth-required' && s.action, {
       label: 'do the pat action',
@@ -1102,7 +1103,7 @@ describe('flow: reconnect an existing target', () => {
   it('a target needing auth opens straight at its auth step with the recorded check', () => {
     const s = run(start(), { type: 'open-target', target: needsAuth, provider: github });
     assert.equal(s.phase, 'auth-required');
-    assert.equal(currentStep(s), 'provider-setup');
+    assert.equal(currentStep(s), 'network');
     assert.equal(blockedReason(s), 'auth_required');
     assert.equal(s.phase === 'auth-required' && s.site.kind === 'checked' && s.site.check.source, 'record');
     assert.equal(s.phase === 'auth-required' && s.action?.label, 'do the pat action');
@@ -1151,7 +1152,7 @@ describe('flow: reconnect an existing target', () => {
   it('a connected target opens for viewing; reconnect walks the gates', () => {
     const s = run(start(), { type: 'open-target', target: record(), provider: github });
     assert.equal(s.phase, 'existing-target');
-    assert.equal(currentStep(s), 'status');
+    assert.equal(currentStep(s), 'target');
     assert.equal(blockedReason(s), null);
     const again = run(s, { type: 'reconnect' });
     assert.equal(again.phase, 'ownership');
@@ -1226,6 +1227,93 @@ describe('flow: revoke in two steps', () => {
       { type: 'revoke-started' },
     );
     assert.equal(s.phase, 'revoke-at-provider');
+  });
+});
+
+// ---------------------------------------------------------------- after save: export setup, test, overview
+
+describe('flow: provider-specific setup after save, the test export and the overview', () => {
+  const repo = { level: 'repository' as const, id: 'r1', name: 'octo/app' };
+  const settings = { destination: [repo], duplicates: 'update' as const };
+  const configured = record({ export_settings: settings });
+  const saved = (): FlowState => run(toServerSaving(), { type: 'saved', target: record() });
+  const passed = { status: 'succeeded' as const, at: '2030-01-01T00:01:00Z', ticket: { url: 'https://git.example.com/octo/app/issues/1', title: 'Test' } };
+
+  it('save → provider-specific setup → settings saved → the overview, on the same record', () => {
+    const setup = run(saved(), { type: 'configure-export' });
+    assert.equal(setup.phase, 'export-setup');
+    assert.equal(currentStep(setup), 'provider-setup');
+    assert.equal(setup.phase === 'export-setup' && setup.afterSave, true);
+    const saving = run(setup, { type: 'export-settings-requested', settings });
+    assert.equal(saving.phase, 'export-saving');
+    assert.equal(isBusy(saving), true);
+    assert.deepEqual(exportSettingsRequest(saving), { targetId: 'tgt-1', settings });
+    refused(saving, { type: 'back' }, 'busy');
+    refused(saving, { type: 'cancel' }, 'busy');
+    refused(saving, { type: 'export-settings-requested', settings }, 'busy');
+    const done = run(saving, { type: 'export-settings-saved', target: configured });
+    assert.equal(done.phase, 'existing-target');
+    assert.equal(currentStep(done), 'target');
+    assert.deepEqual(done.phase === 'existing-target' && done.target.export_settings, settings);
+  });
+
+  it('settings that do not fit the provider are refused before they are sent', () => {
+    const setup = run(saved(), { type: 'configure-export' });
+    refused(setup, { type: 'export-settings-requested', settings: { destination: [], duplicates: 'update' } }, 'invalid-settings');
+    refused(setup, { type: 'export-settings-requested', settings: { ...settings, events: ['finding.created'] } }, 'invalid-settings');
+    refused(setup, { type: 'export-settings-requested', settings: { destination: [{ level: 'project', id: 'p', name: 'P' }], duplicates: 'skip' } }, 'invalid-settings');
+  });
+
+  it('a refused save or an answer for another record returns to the setup with the error, settings step kept', () => {
+    const saving = run(saved(), { type: 'configure-export' }, { type: 'export-settings-requested', settings });
+    const failed = run(saving, { type: 'export-settings-failed', error: { code: 'DESTINATION_NOT_WRITABLE', message: 'no push' } });
+    assert.equal(failed.phase, 'export-setup');
+    assert.equal(failed.phase === 'export-setup' && failed.error?.code, 'DESTINATION_NOT_WRITABLE');
+    for (const target of [record({ id: 'other', export_settings: settings }), record(), record({ export_settings: settings, has_credentials: false })]) {
+      const s = run(saving, { type: 'export-settings-saved', target });
+      assert.equal(s.phase === 'export-setup' && s.error?.code, 'MALFORMED_RESPONSE');
+    }
+  });
+
+  it('only a connected record with credentials is configured or tested', () => {
+    for (const t of [record({ state: 'revoked', has_credentials: false }), record({ state: 'blocked' })]) {
+      const opened = run(start(), { type: 'open-target', target: t, provider: github });
+      refused(opened, { type: 'configure-export' }, 'no-credentials');
+      refused(opened, { type: 'test-requested' }, 'no-credentials');
+    }
+    const unconfigured = run(start(), { type: 'open-target', target: record(), provider: github });
+    refused(unconfigured, { type: 'test-requested' }, 'not-configured');
+    refused(start(), { type: 'configure-export' });
+    refused(toServerAuth(), { type: 'configure-export' });
+    refused(toServerAuth(), { type: 'export-settings-requested', settings });
+    refused(unconfigured, { type: 'export-settings-saved', target: configured });
+    refused(unconfigured, { type: 'test-completed', result: passed });
+  });
+
+  it('a test export from the overview keeps its result on the record; a failed call changes nothing', () => {
+    const opened = run(start(), { type: 'open-target', target: configured, provider: github });
+    const testing = run(opened, { type: 'test-requested' });
+    assert.equal(testing.phase, 'testing');
+    assert.equal(currentStep(testing), 'target');
+    refused(testing, { type: 'test-requested' }, 'busy');
+    refused(testing, { type: 'revoke-started' });
+    refused(testing, { type: 'back' }, 'busy');
+    const done = run(testing, { type: 'test-completed', result: passed });
+    assert.equal(done.phase === 'existing-target' && done.target.last_test?.ticket?.url, passed.ticket.url);
+    const failed = run(testing, { type: 'test-failed', error: { code: 'BACKEND_UNAVAILABLE' } });
+    assert.equal(failed.phase, 'existing-target');
+    assert.equal(failed.phase === 'existing-target' && failed.target.last_test, undefined);
+  });
+
+  it('edit from the overview, back to it; revoke still starts there', () => {
+    const opened = run(start(), { type: 'open-target', target: configured, provider: github });
+    const edit = run(opened, { type: 'configure-export' });
+    assert.equal(edit.phase === 'export-setup' && edit.afterSave, false);
+    const back = run(edit, { type: 'back' });
+    assert.equal(back.phase, 'existing-target');
+    assert.equal(back.phase === 'existing-target' && back.target, configured);
+    assert.equal(run(opened, { type: 'revoke-started' }).phase, 'revoke-at-provider');
+    assert.equal(run(edit, { type: 'cancel' }).phase, 'status');
   });
 });
 
@@ -1379,6 +1467,13 @@ describe('flow: random walks keep the safety rules', () => {
       { type: 'saved', target: record(pick([{}, { state: 'auth_required' as const }])) },
       { type: 'save-failed', error: { code: pick(['PROVIDER_AUTH_REQUIRED', 'PROVIDER_BASE_URL_BLOCKED', 'URL_CHECK_REQUIRED', 'CREDENTIALS_REJECTED', 'BACKEND_UNAVAILABLE'] as const) } },
       { type: 'fallback-chosen' },
+      { type: 'open-target', target: record(pick([{}, { state: 'revoked' as const, has_credentials: false }, { export_settings: { destination: [{ level: 'repository' as const, id: 'r', name: 'r' }], duplicates: 'update' as const } }])), provider: github },
+      { type: 'configure-export' },
+      { type: 'export-settings-requested', settings: pick([{ destination: [], duplicates: 'update' as const }, { destination: [{ level: 'repository' as const, id: 'r', name: 'r' }], duplicates: 'skip' as const }]) },
+      { type: 'export-settings-saved', target: record(pick([{}, { export_settings: { destination: [{ level: 'repository' as const, id: 'r', name: 'r' }], duplicates: 'skip' as const } }])) },
+      { type: 'export-settings-failed', error: { code: 'DESTINATION_NOT_WRITABLE' } },
+      { type: 'test-requested' },
+      { type: 'test-completed', result: { status: 'failed', at: '2030-01-01T00:00:00Z', error: { code: 'NETWORK_UNREACHABLE', message: 'm' } } },
       { type: 'back' },
       { type: 'back' },
       { type: 'cancel' },
@@ -1427,6 +1522,12 @@ describe('flow: random walks keep the safety rules', () => {
         }
         if (s.phase === 'auth-required' || s.phase === 'url-blocked') {
           assert.equal(canShowCredentialField(s), false, where);
+        }
+        if (s.phase === 'export-setup' || s.phase === 'export-saving' || s.phase === 'testing') {
+          assert.ok(s.target.state === 'connected' && s.target.has_credentials, `export setup of a record without credentials: ${where}`);
+        }
+        if (s.phase === 'export-saving') {
+          assert.equal(exportSettingsProblem(s.provider.id, s.settings), undefined, `unfit settings sent: ${where}`);
         }
       }
     }

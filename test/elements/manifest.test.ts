@@ -12,6 +12,8 @@ import {
   PtsAllowlistStatus,
   PtsAuth,
   PtsDeploymentMode,
+  PtsDestinationPicker,
+  PtsExportSetup,
   PtsFallback,
   PtsHint,
   PtsIntegrationStatus,
@@ -24,6 +26,7 @@ import {
   StepChangeEvent,
   SUB_ELEMENTS,
   TargetBlockedEvent,
+  TargetConfiguredEvent,
   TargetRevokedEvent,
   TargetRevokeRequestEvent,
   TargetSavedEvent,
@@ -38,6 +41,8 @@ const TAGS = {
   'pts-allowlist-status': PtsAllowlistStatus,
   'pts-auth': PtsAuth,
   'pts-deployment-mode': PtsDeploymentMode,
+  'pts-destination-picker': PtsDestinationPicker,
+  'pts-export-setup': PtsExportSetup,
   'pts-fallback': PtsFallback,
   'pts-hint': PtsHint,
   'pts-integration-status': PtsIntegrationStatus,
@@ -51,6 +56,7 @@ const TAGS = {
 
 const EVENTS = {
   'target-saved': TargetSavedEvent,
+  'target-configured': TargetConfiguredEvent,
   'target-blocked': TargetBlockedEvent,
   'target-revoked': TargetRevokedEvent,
   'target-revoke-request': TargetRevokeRequestEvent,

@@ -2,7 +2,7 @@
  * axe on <provider-target-setup> at every step and every error state, each
  * reached through the real controls.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { msg, type ProviderTargetSetup } from '../../src/index.js';
 import { SAMPLE_TARGET_IDS } from '../../src/testing/index.js';
 import {
@@ -10,6 +10,7 @@ import {
   addProvider,
   chooseEdition,
   confirmOwnership,
+  deep,
   deepAll,
   enterCredential,
   idle,
@@ -20,6 +21,7 @@ import {
   phase,
   press,
   runCheck,
+  saveThroughUi,
   scenario,
   settle,
   tick,
@@ -46,7 +48,66 @@ async function toUrl(el: ProviderTargetSetup, url: string): Promise<void> {
   await idle(el);
 }
 
+/** Saves GitHub, opens the repository list and chooses its first item. */
+async function toOverview(el: ProviderTargetSetup): Promise<void> {
+  await saveThroughUi(el, 'github');
+  await toOverviewFromSetup(el);
+}
+
+async function toOverviewFromSetup(el: ProviderTargetSetup): Promise<void> {
+  const picker = deep(el, 'pts-destination-picker')!;
+  await waitUntil(() => !picker.matches(':state(loading)'), 'repositories');
+  must<HTMLInputElement>(picker, 'input').click();
+  await settle(el);
+  await accessible(el, 'repository list open');
+  must(picker, '[role=option]').click();
+  await settle(el);
+  await press(el, msg('export.save'));
+  await phase(el, 'existing-target');
+}
+
+async function runTest(el: ProviderTargetSetup): Promise<void> {
+  await press(el, msg('overview.test.run'));
+  await waitUntil(() => el.state.phase === 'existing-target' && el.state.target.last_test, 'test result');
+}
+
 describe('<provider-target-setup> accessibility', () => {
+  it('the provider-specific setup, the overview and a test export that succeeded', async () => {
+    await scenario('destinations-small');
+    const el = await mount();
+    await saveThroughUi(el, 'github');
+    await accessible(el, 'export setup');
+    await press(el, msg('export.save'));
+    await accessible(el, 'export setup with a missing destination');
+    await toOverviewFromSetup(el);
+    await accessible(el, 'overview before a test');
+    await runTest(el);
+    await accessible(el, 'overview with a test ticket');
+  });
+
+  it('an empty destination list, a failed test export, and a webhook delivery', async () => {
+    await scenario('destinations-empty');
+    let el = await mount();
+    await saveThroughUi(el, 'github');
+    await waitUntil(() => deep(el, 'pts-destination-picker')?.shadowRoot?.querySelector('[part=empty]'), 'the empty list');
+    await accessible(el, 'empty list with its action');
+    await scenario('test-export-auth-failed');
+    el = await mount();
+    await toOverview(el);
+    await runTest(el);
+    await accessible(el, 'failed test export');
+    await scenario('test-export-succeeded');
+    el = await mount();
+    await saveThroughUi(el, 'webhook');
+    await accessible(el, 'webhook events');
+    await press(el, msg('export.save'));
+    await phase(el, 'existing-target');
+    await press(el, msg('overview.test.runWebhook'));
+    await waitUntil(() => el.state.phase === 'existing-target' && el.state.target.last_test, 'delivery');
+    must<HTMLDetailsElement>(el, 'details.headers').open = true;
+    await accessible(el, 'webhook delivery with headers');
+  });
+
   it('every step of a self-hosted setup', async () => {
     await scenario('self-hosted-ready');
     const el = await mount();
@@ -65,8 +126,8 @@ describe('<provider-target-setup> accessibility', () => {
     await accessible(el, 'auth');
     await enterCredential(el, JIRA_PAT);
     await press(el, msg('root.save'));
-    await phase(el, 'saved');
-    await accessible(el, 'saved');
+    await phase(el, 'export-setup');
+    await accessible(el, 'export-setup');
   });
 
   it('the tenant step and an OAuth method', async () => {

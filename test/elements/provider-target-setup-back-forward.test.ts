@@ -137,8 +137,8 @@ describe('<provider-target-setup> back and forward', () => {
     // And it still saves, with the kept choices.
     await enterCredential(el, JIRA_PAT);
     await press(el, msg('root.save'));
-    await phase(el, 'saved');
-    const saved = el.state.phase === 'saved' ? el.state.target : null;
+    await phase(el, 'export-setup');
+    const saved = el.state.phase === 'export-setup' ? el.state.target : null;
     expect(saved?.allowlist_status).to.equal('tunnel');
     expect(saved?.base_url).to.equal('https://jira.example.com/jira');
     expect(inputValues()).not.to.include(JIRA_PAT);
@@ -199,8 +199,10 @@ describe('<provider-target-setup> back and forward', () => {
 
     await enterCredential(el, ATLASSIAN_TOKEN);
     await press(el, msg('root.save'));
-    await phase(el, 'saved');
-    // Back from the saved target leaves for the list; the next draft starts afresh.
+    await phase(el, 'export-setup');
+    // Back from the saved target leaves for its overview, then the list; the next draft starts afresh.
+    await press(el, msg('root.back'));
+    await phase(el, 'existing-target');
     await press(el, msg('root.backToTargets'));
     await phase(el, 'status');
     await addProvider(el, 'Jira');

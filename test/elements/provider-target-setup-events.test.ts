@@ -83,12 +83,12 @@ describe('<provider-target-setup> events', () => {
     await settle(el);
     stop();
     expect(el.state.phase).to.equal('edition');
-    expect(seen.map((e) => (e as StepChangeEvent).detail)).to.deep.equal([{ step: 'deployment', previous: 'provider-setup' }]);
+    expect(seen.map((e) => (e as StepChangeEvent).detail)).to.deep.equal([{ step: 'deployment', previous: 'network' }]);
   });
 
-  it('target-saved: after the backend stored the target, with the record', async () => {
+  it('target-saved: after the backend stored the target, with the record; export-setup="external" ends the flow there', async () => {
     await scenario('self-hosted-ready', { latencyMs: 150 });
-    const el = await mount();
+    const el = await mount({ exportSetup: 'external' });
     await selfHostedToAuth(el);
     await enterCredential(el, JIRA_PAT);
     const { seen, stop } = listen('target-saved');
@@ -309,7 +309,7 @@ describe('<provider-target-setup> events', () => {
       await selfHostedToAuth(el);
       await enterCredential(el, JIRA_PAT);
       await press(el, msg('root.save'));
-      await phase(el, 'saved');
+      await phase(el, 'export-setup');
       expect(targets.length).to.be.greaterThan(3);
       expect(targets.every((t) => t === el)).to.equal(true);
     } finally {

@@ -6,24 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { msg, type ProviderTargetSetup } from '../../src/index.js';
-import { GITHUB_PAT, JIRA_PAT, deepActive, mount, phase, scenario, settle } from './provider-target-setup.fixtures.js';
-
-function describeFocus(): string {
-  const a = deepActive();
-  if (!a) return '(nothing)';
-  const label = a.getAttribute('aria-label') ?? a.getAttribute('value') ?? a.id ?? '';
-  return `${a.localName}${a.id ? `#${a.id}` : ''} ${label} ${(a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}`;
-}
-
-/** Presses Tab until focus satisfies `test`; fails after `max` presses. */
-async function tabTo(test: (el: Element) => boolean, what: string, max = 25): Promise<Element> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = deepActive();
-    if (active && test(active)) return active;
-  }
-  throw new Error(`Tab never reached ${what}; focus is on ${describeFocus()}`);
-}
+import { GITHUB_PAT, JIRA_PAT, deepActive, describeFocus, mount, phase, scenario, settle, tabTo } from './provider-target-setup.fixtures.js';
 
 const byText = (text: string) => (el: Element) =>
   `${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`.replace(/\s+/g, ' ').includes(text);
@@ -64,7 +47,7 @@ describe('<provider-target-setup> keyboard', () => {
     await tabTo(byText(msg('root.continue')), 'Continue');
     await sendKeys({ press: 'Enter' });
     await phase(el, 'auth');
-    expectHeadingFocused(el, 'steps.provider-setup');
+    expectHeadingFocused(el, 'steps.network');
 
     const method = await tabTo((e) => e instanceof HTMLInputElement && e.type === 'radio', 'the auth methods');
     expect((method as HTMLInputElement).value).to.equal('github_app');
@@ -77,8 +60,8 @@ describe('<provider-target-setup> keyboard', () => {
     await sendKeys({ type: GITHUB_PAT });
     await settle(el);
     await sendKeys({ press: 'Enter' });
-    await phase(el, 'saved');
-    expectHeadingFocused(el, 'steps.target');
+    await phase(el, 'export-setup');
+    expectHeadingFocused(el, 'steps.provider-setup');
   });
 
   it('completes a self-hosted setup with the keyboard only', async () => {
@@ -122,16 +105,16 @@ describe('<provider-target-setup> keyboard', () => {
     await tabTo(byText(msg('root.continue')), 'Continue');
     await sendKeys({ press: 'Enter' });
     await phase(el, 'auth');
-    expectHeadingFocused(el, 'steps.provider-setup');
+    expectHeadingFocused(el, 'steps.network');
 
     await tabTo((e) => e.id === 'credential', 'the credential field');
     await sendKeys({ type: JIRA_PAT });
     await settle(el);
     await tabTo(byText(msg('root.save')), 'Save target');
     await sendKeys({ press: 'Enter' });
-    await phase(el, 'saved');
-    expectHeadingFocused(el, 'steps.target');
-    expect(el.state.phase === 'saved' && el.state.target.allowlist_status).to.equal('tunnel');
+    await phase(el, 'export-setup');
+    expectHeadingFocused(el, 'steps.provider-setup');
+    expect(el.state.phase === 'export-setup' && el.state.target.allowlist_status).to.equal('tunnel');
   });
 
   it('goes back to an earlier step from the step path', async () => {

@@ -82,7 +82,7 @@ describe('<provider-target-setup> rendering', () => {
 
     await chooseAllowlist(el, 'allowlist');
     expect(el.state.phase).to.equal('auth');
-    expect(stepPath(el).current).to.equal('provider-setup');
+    expect(stepPath(el).current).to.equal('network');
     const auth = part<LitElement & { method: string; credentialAllowed: boolean }>(el, 'pts-auth');
     expect(auth.method, 'the recommended method is preselected').to.equal('pat');
     expect(auth.credentialAllowed).to.equal(true);
@@ -138,11 +138,12 @@ describe('<provider-target-setup> rendering', () => {
     expect(part<LitElement & { provider: { id: string } }>(el, 'pts-deployment-mode').provider.id).to.equal('linear');
   });
 
-  it('opens a connected target from target-id and offers revoke', async () => {
+  it('opens a connected target from target-id at its ticket export overview, and offers revoke', async () => {
     await scenario('revoke');
     const el = await mount({ targetId: SAMPLE_TARGET_IDS.cloudConnected });
     await phase(el, 'existing-target');
-    expect(stepPath(el).current).to.equal('status');
+    expect(stepPath(el).current).to.equal('target');
+    expect(deep(el, '[part=export]'), 'the overview shows the export settings').to.exist;
     expect(textOf(el)).to.contain('Acme Jira');
     expect(() => must(el, 'button.danger')).not.to.throw();
     await press(el, msg('status.revoke'));
@@ -154,7 +155,7 @@ describe('<provider-target-setup> rendering', () => {
     await scenario('reconnect');
     const el = await mount({ targetId: SAMPLE_TARGET_IDS.authRequired });
     await phase(el, 'auth-required');
-    expect(stepPath(el).current).to.equal('provider-setup');
+    expect(stepPath(el).current).to.equal('network');
     const auth = part<LitElement & { authRequired: boolean; action: { label: string } | null }>(el, 'pts-auth');
     expect(auth.authRequired).to.equal(true);
     expect(auth.action?.label).to.contain('fine-grained personal access token');

@@ -48,16 +48,16 @@ describe('<provider-target-setup> scenarios', () => {
     await cloudToAuth(el, 'acme');
     await enterCredential(el, GITHUB_PAT);
     await press(el, msg('root.save'));
-    await phase(el, 'saved');
+    await phase(el, 'export-setup');
     expect(el.hasCustomState('saved')).to.equal(true);
     // Stored as the catalog's tenant URL, like the reference backend does.
-    expect(el.state.phase === 'saved' && el.state.target.tenant).to.equal('https://github.com/acme');
+    expect(el.state.phase === 'export-setup' && el.state.target.tenant).to.equal('https://github.com/acme');
     expect(textOf(el)).to.contain(msg('root.saved', { target: 'https://github.com/acme' }));
   });
 
   it('self-hosted-ready: a self-hosted target is saved with its network path', async () => {
     await scenario('self-hosted-ready');
-    const el = await mount();
+    const el = await mount({ exportSetup: 'external' });
     await selfHostedToAuth(el, 'https://jira.example.com', 'allowlist');
     await enterCredential(el, JIRA_PAT);
     await press(el, msg('root.save'));
@@ -237,8 +237,8 @@ describe('<provider-target-setup> scenarios', () => {
     await press(el, msg('root.authRequired.continue'));
     await enterCredential(el, GITHUB_PAT);
     await press(el, msg('root.save'));
-    await phase(el, 'saved');
-    const target = el.state.phase === 'saved' ? el.state.target : null;
+    await phase(el, 'export-setup');
+    const target = el.state.phase === 'export-setup' ? el.state.target : null;
     expect(target?.id).to.equal(SAMPLE_TARGET_IDS.authRequired);
     expect(target?.state).to.equal('connected');
     expect(target?.history.at(-1)?.event).to.equal('reconnected');

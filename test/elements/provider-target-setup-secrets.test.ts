@@ -4,11 +4,13 @@
  * show up anywhere but the one save request, when the input is emptied, and
  * the redacted support details.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { msg, type ProviderTargetSetup } from '../../src/index.js';
 import {
   ENDPOINT,
+  GITHUB_PAT,
   addProvider,
+  cloudToAuth,
   chooseAllowlist,
   chooseEdition,
   confirmOwnership,
@@ -44,6 +46,45 @@ function urlFields(): Element[] {
 
 function allAttributes(): string[] {
   return deepAll(document, '*').flatMap((el) => [...el.attributes].map((a) => `${a.name}=${a.value}`));
+}
+
+/** Records console output, event details and request bodies to the endpoint until `restore()`. */
+function watch(): { logged: string[]; details: string[]; bodies: string[]; restore: () => void } {
+  const logged: string[] = [];
+  const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+  const originals = methods.map((m) => console[m]);
+  const details: string[] = [];
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const bodies: string[] = [];
+  const realFetch = window.fetch;
+  methods.forEach((m) => {
+    console[m] = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+  });
+  EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event): boolean {
+    const detail = (event as Event & { detail?: unknown }).detail;
+    if (detail !== undefined && detail !== null) details.push(`${event.type} ${JSON.stringify(detail)}`);
+    return dispatch.call(this, event);
+  };
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).includes(ENDPOINT) && typeof init?.body === 'string') bodies.push(init.body);
+    return realFetch(input, init);
+  };
+  const restore = (): void => {
+    methods.forEach((m, i) => (console[m] = originals[i]!));
+    EventTarget.prototype.dispatchEvent = dispatch;
+    window.fetch = realFetch;
+  };
+  return { logged, details, bodies, restore };
+}
+
+/** Every place a secret must never be: attributes, storage, inputs, logs, event details. */
+function expectNowhere(secret: string, logged: string[], details: string[]): void {
+  expect(details.filter((d) => d.includes(secret))).to.deep.equal([]);
+  expect(logged.filter((l) => l.includes(secret))).to.deep.equal([]);
+  expect(allAttributes().filter((a) => a.includes(secret))).to.deep.equal([]);
+  const stored = [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`));
+  expect(stored.filter((s) => s.includes(secret))).to.deep.equal([]);
+  expect(deepAll<HTMLInputElement>(document, 'input').filter((i) => i.value.includes(secret))).to.deep.equal([]);
 }
 
 describe('<provider-target-setup> secrets', () => {
@@ -105,25 +146,7 @@ describe('<provider-target-setup> secrets', () => {
 
   it('lets a canary secret reach only the save request', async () => {
     await scenario('self-hosted-ready');
-    const logged: string[] = [];
-    const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
-    const originals = methods.map((m) => console[m]);
-    const details: string[] = [];
-    const dispatch = EventTarget.prototype.dispatchEvent;
-    const bodies: string[] = [];
-    const realFetch = window.fetch;
-    methods.forEach((m) => {
-      console[m] = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
-    });
-    EventTarget.prototype.dispatchEvent = function (this: EventTarget, event: Event): boolean {
-      const detail = (event as Event & { detail?: unknown }).detail;
-      if (detail !== undefined && detail !== null) details.push(`${event.type} ${JSON.stringify(detail)}`);
-      return dispatch.call(this, event);
-    };
-    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input).includes(ENDPOINT) && typeof init?.body === 'string') bodies.push(init.body);
-      return realFetch(input, init);
-    };
+    const { logged, details, bodies, restore } = watch();
     let el: ProviderTargetSetup;
     let support = '';
     try {
@@ -133,27 +156,54 @@ describe('<provider-target-setup> secrets', () => {
       await enterCredential(el, CANARY);
       expect(input.value).to.equal(CANARY);
       await press(el, msg('root.save'));
-      await phase(el, 'saved');
+      await phase(el, 'export-setup');
       expect(input.value, 'emptied after the save').to.equal('');
       support = el.supportDetails();
     } finally {
-      methods.forEach((m, i) => (console[m] = originals[i]!));
-      EventTarget.prototype.dispatchEvent = dispatch;
-      window.fetch = realFetch;
+      restore();
     }
     const saves = bodies.filter((b) => b.includes('"auth_method"'));
     expect(saves.length).to.equal(1);
     expect(JSON.parse(saves[0]!).credential, 'the one request that carries it').to.equal(CANARY);
     expect(bodies.filter((b) => b.includes(CANARY)).length).to.equal(1);
     expect(details.length).to.be.greaterThan(5);
-    expect(details.filter((d) => d.includes(CANARY))).to.deep.equal([]);
-    expect(logged.filter((l) => l.includes(CANARY))).to.deep.equal([]);
-    expect(allAttributes().filter((a) => a.includes(CANARY))).to.deep.equal([]);
-    const stored = [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`));
-    expect(stored.filter((s) => s.includes(CANARY))).to.deep.equal([]);
+    expectNowhere(CANARY, logged, details);
     expect(support).not.to.contain(CANARY);
     expect(JSON.stringify(el!.state)).not.to.contain(CANARY);
-    expect(deepAll<HTMLInputElement>(document, 'input').filter((i) => i.value.includes(CANARY))).to.deep.equal([]);
+  });
+
+  it('keeps a canary secret out of the provider-specific setup, the test export and the overview', async () => {
+    await scenario('destinations-small');
+    const { logged, details, bodies, restore } = watch();
+    let el: ProviderTargetSetup;
+    let support = '';
+    try {
+      el = await mount();
+      await cloudToAuth(el);
+      await enterCredential(el, GITHUB_PAT);
+      await press(el, msg('root.save'));
+      await phase(el, 'export-setup');
+      const picker = deep(el, 'pts-destination-picker')!;
+      await waitUntil(() => !picker.matches(':state(loading)'), 'repositories');
+      must<HTMLInputElement>(picker, 'input').click();
+      await settle(el);
+      must(picker, '[role=option]').click();
+      await settle(el);
+      await press(el, msg('export.save'));
+      await phase(el, 'existing-target');
+      await press(el, msg('overview.test.run'));
+      await waitUntil(() => el.state.phase === 'existing-target' && el.state.target.last_test, 'test result');
+      await settle(el);
+      support = el.supportDetails();
+    } finally {
+      restore();
+    }
+    expect(bodies.filter((b) => b.includes(GITHUB_PAT)).length, 'only the save carries it').to.equal(1);
+    expect(bodies.some((b) => b.includes('"destination"')), 'the settings were sent').to.equal(true);
+    expect(details.some((d) => d.startsWith('target-configured '))).to.equal(true);
+    expectNowhere(GITHUB_PAT, logged, details);
+    expect(support).not.to.contain(GITHUB_PAT);
+    expect(JSON.stringify(el!.state)).not.to.contain(GITHUB_PAT);
   });
 
   it('empties the credential field on cancel', async () => {

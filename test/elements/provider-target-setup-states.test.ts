@@ -127,7 +127,7 @@ describe('<provider-target-setup> states told to the sub-elements', () => {
     expect(input.readOnly).to.equal(true);
     expect(input.value, 'the secret left the input for the one save request').to.equal('');
     release();
-    await phase(el, 'saved');
+    await phase(el, 'export-setup');
     expect(credentialInput(el)).to.equal(null);
   });
 

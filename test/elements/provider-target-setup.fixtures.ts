@@ -4,13 +4,16 @@
  * through the real sub-elements' controls.
  */
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
 import { createHttpBackend, type Backend } from '../../src/client/index.js';
 import type { FlowState } from '../../src/core/flow/index.js';
 import { msg, type ProviderTargetSetup } from '../../src/index.js';
-import { DEFAULT_MOCK_ENDPOINT, startWorker, type MockWorker, type ScenarioId, type WorkerOptions } from '../../src/testing/index.js';
+import { KIT_SAVES } from '../support/kit-saves.js';
+import { getProvider, type ProviderId } from '../../src/core/providers/index.js';
+import { DEFAULT_MOCK_ENDPOINT, SIMULATED_WEBHOOK_SECRET, startWorker, type MockWorker, type ScenarioId, type WorkerOptions } from '../../src/testing/index.js';
 
 export const ENDPOINT = DEFAULT_MOCK_ENDPOINT;
 /** 44 characters of the Jira DC PAT alphabet, so no soft warning fires. */
@@ -33,6 +36,8 @@ export interface MountOptions {
   lang?: string;
   backend?: Backend;
   endpoint?: string | null;
+  /** `external`: the flow ends at save. */
+  exportSetup?: string;
   /** Wait until `/status` has answered (default true). */
   settle?: boolean;
 }
@@ -44,6 +49,7 @@ export async function mount(options: MountOptions = {}): Promise<ProviderTargetS
     provider=${ifDefined(options.provider)}
     target-id=${ifDefined(options.targetId)}
     lang=${ifDefined(options.lang)}
+    export-setup=${ifDefined(options.exportSetup)}
     .backend=${options.backend}
   ></provider-target-setup>`);
   if (options.settle !== false) await idle(el);
@@ -98,6 +104,23 @@ export function deepActive(): Element | null {
   let active: Element | null = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
+}
+
+export function describeFocus(): string {
+  const a = deepActive();
+  if (!a) return '(nothing)';
+  const label = a.getAttribute('aria-label') ?? a.getAttribute('value') ?? a.id ?? '';
+  return `${a.localName}${a.id ? `#${a.id}` : ''} ${label} ${(a.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}`;
+}
+
+/** Presses Tab until focus satisfies `test`; fails after `max` presses. */
+export async function tabTo(test: (el: Element) => boolean, what: string, max = 25): Promise<Element> {
+  for (let i = 0; i < max; i++) {
+    await sendKeys({ press: 'Tab' });
+    const active = deepActive();
+    if (active && test(active)) return active;
+  }
+  throw new Error(`Tab never reached ${what}; focus is on ${describeFocus()}`);
 }
 
 /** Text of the root and its sub-elements, whitespace collapsed. */
@@ -264,6 +287,25 @@ export function spyBackend(endpoint = ENDPOINT): { backend: Backend; calls: Arra
   return { backend, calls };
 }
 
+export interface RecordedRequest {
+  readonly method: string;
+  /** The path below the endpoint. */
+  readonly path: string;
+  readonly body: unknown;
+}
+
+/** The HTTP backend over the msw endpoint, recording every request it sends (method, path, JSON body). */
+export function recordingBackend(endpoint = ENDPOINT): { backend: Backend; requests: RecordedRequest[] } {
+  const requests: RecordedRequest[] = [];
+  const recording: typeof fetch = (input, init) => {
+    const url = new URL(String(input), location.href);
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    requests.push({ method: init?.method ?? 'GET', path: url.pathname.slice(new URL(endpoint, location.href).pathname.length), body });
+    return fetch(input, init);
+  };
+  return { backend: createHttpBackend({ endpoint, fetch: recording }), requests };
+}
+
 /** Records the named events that reach `window`; call `stop()` when done. */
 export function listen(...names: string[]): { seen: Array<Event & { detail?: unknown }>; stop: () => void } {
   const seen: Array<Event & { detail?: unknown }> = [];
@@ -272,4 +314,37 @@ export function listen(...names: string[]): { seen: Array<Event & { detail?: unk
   return { seen, stop: () => names.forEach((name) => window.removeEventListener(name, handler)) };
 }
 
-export const PUBLIC_EVENTS = ['target-saved', 'target-blocked', 'target-revoked', 'target-revoke-request', 'step-change', 'fallback-chosen'];
+export const PUBLIC_EVENTS = ['target-saved', 'target-configured', 'target-blocked', 'target-revoked', 'target-revoke-request', 'step-change', 'fallback-chosen'];
+
+/** The token the kit's simulated providers accept, typed where a credential is asked for. */
+export const TOKEN = 'kit-token-0123456789abcdef';
+
+/** Saves a target of `provider` through the element, up to its provider-specific setup. */
+export async function saveThroughUi(el: ProviderTargetSetup, provider: ProviderId): Promise<void> {
+  await addProvider(el, getProvider(provider)!.label);
+  if (provider === 'webhook') {
+    await chooseEdition(el, 'webhook');
+    await confirmOwnership(el);
+    await runCheck(el, 'https://hooks.example.com/in');
+    await phase(el, 'allowlist');
+    await chooseAllowlist(el, 'direct');
+    await phase(el, 'auth');
+    await enterCredential(el, SIMULATED_WEBHOOK_SECRET);
+  } else {
+    const save = KIT_SAVES[provider];
+    await chooseEdition(el, save.edition);
+    await confirmTenant(el, save.tenant);
+    await phase(el, 'auth');
+    const auth = part(el, 'pts-auth');
+    // With one method there is nothing to choose.
+    deep<HTMLInputElement>(auth, `input[type=radio][value="${save.auth_method}"]`)?.click();
+    await settle(el);
+    expect(el.state.phase === 'auth' && el.state.method?.id).to.equal(save.auth_method);
+    for (const [name, value] of Object.entries('credential_fields' in save ? save.credential_fields : {})) {
+      typeInto(must<HTMLInputElement>(auth, `#field-${name}`), value);
+    }
+    await enterCredential(el, TOKEN);
+  }
+  await press(el, msg('root.save'));
+  await phase(el, 'export-setup');
+}

@@ -10,6 +10,8 @@ import { composeStories, type StoriesModule } from '../../stories/support/run.js
 import * as allowlistStatus from '../../stories/allowlist-status.stories.js';
 import * as auth from '../../stories/auth.stories.js';
 import * as deploymentMode from '../../stories/deployment-mode.stories.js';
+import * as destinationPicker from '../../stories/destination-picker.stories.js';
+import * as exportSetup from '../../stories/export-setup.stories.js';
 import * as fallback from '../../stories/fallback.stories.js';
 import * as hint from '../../stories/hint.stories.js';
 import * as integrationStatus from '../../stories/integration-status.stories.js';
@@ -35,6 +37,8 @@ const FILES: Record<string, StoriesModule> = {
   fallback,
   hint,
   'target-card': targetCard,
+  'export-setup': exportSetup,
+  'destination-picker': destinationPicker,
 };
 
 describe('stories', () => {

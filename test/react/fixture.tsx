@@ -31,6 +31,7 @@ function App({ endpoint, docLinks, heard }: FixtureProps) {
         docLinks={docLinks}
         headingLevel={3}
         onTargetSaved={onSaved}
+        onTargetConfigured={(e) => heard('wrapper', e.type, e)}
         onTargetBlocked={(e: TargetBlockedEvent) => heard('wrapper', e.type, e)}
         onTargetRevoked={(e) => heard('wrapper', e.type, e)}
         onTargetRevokeRequest={(e) => heard('wrapper', e.type, e)}
@@ -43,6 +44,7 @@ function App({ endpoint, docLinks, heard }: FixtureProps) {
         endpoint={endpoint}
         docLinks={docLinks}
         targetId=""
+        exportSetup="external"
         ontarget-saved={(e) => heard('plain', e.type, e)}
       />
       <pts-hint id="hint" label="About tokens" placement="bottom">
@@ -56,6 +58,8 @@ function App({ endpoint, docLinks, heard }: FixtureProps) {
 export function TypeErrors() {
   return (
     <>
+      {/* @ts-expect-error export-setup is empty or "external" */}
+      <ProviderTargetSetup exportSetup="internal" />
       {/* @ts-expect-error docLinks is an object, not a string */}
       <provider-target-setup docLinks="[object Object]" />
       {/* @ts-expect-error the handler gets a TargetSavedEvent */}

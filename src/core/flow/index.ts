@@ -10,11 +10,11 @@
  * | phase                | step           | what it means |
  * |----------------------|----------------|---------------|
  * | `status`             | status         | integration status; start of add, reconnect and revoke |
- * | `existing-target`    | status         | a saved target opened (connected, blocked or revoked) |
- * | `revoke-at-provider` | status         | revoke, step 1: revoke the grant at the provider |
- * | `revoke-disconnect`  | status         | revoke, step 2: confirm the disconnect |
- * | `revoking`           | status         | disconnect request in flight |
- * | `revoked`            | status         | backend confirmed: credentials dropped, record kept |
+ * | `existing-target`    | target         | a saved target opened: for a connected one, the ticket export overview |
+ * | `revoke-at-provider` | target         | revoke, step 1: revoke the grant at the provider |
+ * | `revoke-disconnect`  | target         | revoke, step 2: confirm the disconnect |
+ * | `revoking`           | target         | disconnect request in flight |
+ * | `revoked`            | target         | backend confirmed: credentials dropped, record kept |
  * | `edition`            | deployment     | provider chosen; deployment mode (edition) not yet |
  * | `limitation-blocked` | deployment     | the edition has a blocking limitation; stops before credentials |
  * | `tenant`             | network        | cloud: confirm the tenant (shape checked by the edition's pattern) |
@@ -23,10 +23,13 @@
  * | `checking`           | network        | URL check in flight for one normalised URL |
  * | `url-blocked`        | network        | PROVIDER_BASE_URL_BLOCKED: ways on are the fallback, a cloud edition, or editing the URL |
  * | `allowlist`          | network        | check passed; record `allowlist_status` (`unreachable` opens nothing) |
- * | `auth`               | provider-setup | auth method, then credential input or OAuth/app grant |
- * | `auth-required`      | provider-setup | PROVIDER_AUTH_REQUIRED: shows the provider action; never saved |
- * | `saving`             | provider-setup | save request in flight |
- * | `saved`              | target         | backend stored a connected target |
+ * | `auth`               | network        | auth method, then credential input or OAuth/app grant |
+ * | `auth-required`      | network        | PROVIDER_AUTH_REQUIRED: shows the provider action; never saved |
+ * | `saving`             | network        | save request in flight |
+ * | `saved`              | target         | backend stored a connected target; the end when the host runs export setup itself |
+ * | `export-setup`       | provider-setup | after save: where tickets go, duplicate handling (webhook: events) |
+ * | `export-saving`      | provider-setup | export settings save in flight |
+ * | `testing`            | target         | a test export in flight from the overview |
  * | `fallback`           | target         | portable export chosen; `back` returns to where it was chosen |
  *
  * Events (`event.type`): `status-loaded`, `select-provider`, `select-edition`,
@@ -36,7 +39,9 @@
  * `authorization-started`, `authorization-completed`, `authorization-failed`,
  * `retry-auth`, `save-requested`, `saved`, `save-failed`, `fallback-chosen`,
  * `open-target`, `reconnect`, `revoke-started`, `revoked-at-provider-confirmed`,
- * `disconnect-requested`, `revoke-completed`, `revoke-failed`, `back`, `cancel`.
+ * `disconnect-requested`, `revoke-completed`, `revoke-failed`, `configure-export`,
+ * `export-settings-requested`, `export-settings-saved`, `export-settings-failed`,
+ * `test-requested`, `test-completed`, `test-failed`, `back`, `cancel`.
  * See `FlowEvent` for their payloads.
  *
  * A refused event returns the same data with `rejected: { event, reason }`;
@@ -47,6 +52,7 @@
 export * from './types.js';
 export { DRAFT_PHASES, initialState, keptFor, withStatus } from './phases.js';
 export { isGrantKind, transition } from './machine.js';
+export { canExport } from './export.js';
 export { normalizeBaseUrl } from '../url/parse.js';
 export {
   BLOCKED_REASONS,
@@ -57,6 +63,7 @@ export {
   canShowCredentialField,
   credentialBoundary,
   currentStep,
+  exportSettingsRequest,
   isBusy,
   limitationWarnings,
   readiness,

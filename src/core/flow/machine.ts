@@ -5,6 +5,7 @@
  */
 import type { TargetRecord } from '../contract/schemas.js';
 import { isCredentialKind, isGrantKind, testPattern } from '../providers/types.js';
+import { exportTransition, isExportEvent, overview } from './export.js';
 import { DRAFT_PHASES, editionState, keep, keptFor, statusState, withStatus } from './phases.js';
 import {
   CONFIRMED,
@@ -55,7 +56,8 @@ export function transition(state: FlowState, event: FlowEvent): FlowState {
   const no = (reason: RejectReason = 'not-allowed-here'): FlowState => reject(state, event, reason);
   /** Refusal that names a save in flight as the reason. */
   const noOrBusy = (): FlowState => no(state.phase === 'saving' ? 'busy' : 'not-allowed-here');
-  const busy = state.phase === 'saving' || state.phase === 'revoking';
+  const busy = state.phase === 'saving' || state.phase === 'revoking' || state.phase === 'export-saving' || state.phase === 'testing';
+  if (isExportEvent(event)) return exportTransition(state, event);
 
   switch (event.type) {
     case 'status-loaded':
@@ -414,8 +416,13 @@ function back(state: FlowState, event: FlowEvent): FlowState {
     }
     case 'auth-required':
       return authState(c, state, state.site, state.method);
+    case 'export-setup':
+      // The record is saved either way: back leads to its overview.
+      return overview(state);
     case 'saving':
     case 'revoking':
+    case 'export-saving':
+    case 'testing':
       return reject(state, event, 'busy');
     case 'fallback':
       return freeze({ ...state.from, env: state.env, checkSeq: state.checkSeq, rejected: null });

@@ -19,11 +19,13 @@ import type {
 
 const STEP_OF: Record<FlowPhase, FlowStep> = {
   status: 'status',
-  'existing-target': 'status',
-  'revoke-at-provider': 'status',
-  'revoke-disconnect': 'status',
-  revoking: 'status',
-  revoked: 'status',
+  // An opened record is the ticket export target step: its overview, and revoke from there.
+  'existing-target': 'target',
+  'revoke-at-provider': 'target',
+  'revoke-disconnect': 'target',
+  revoking: 'target',
+  revoked: 'target',
+  testing: 'target',
   edition: 'deployment',
   'limitation-blocked': 'deployment',
   tenant: 'network',
@@ -32,10 +34,12 @@ const STEP_OF: Record<FlowPhase, FlowStep> = {
   checking: 'network',
   'url-blocked': 'network',
   allowlist: 'network',
-  auth: 'provider-setup',
-  'auth-required': 'provider-setup',
-  saving: 'provider-setup',
+  auth: 'network',
+  'auth-required': 'network',
+  saving: 'network',
   saved: 'target',
+  'export-setup': 'provider-setup',
+  'export-saving': 'provider-setup',
   fallback: 'target',
 };
 
@@ -54,9 +58,12 @@ export function selectedEdition(state: FlowState): Edition | null {
   return 'edition' in state ? state.edition : null;
 }
 
+/** Phases with a request in flight. */
+export const BUSY_PHASES: ReadonlySet<FlowPhase> = new Set<FlowPhase>(['checking', 'saving', 'revoking', 'export-saving', 'testing']);
+
 /** True while a request is in flight and only its answer (or nothing) may follow. */
 export function isBusy(state: FlowState): boolean {
-  return state.phase === 'checking' || state.phase === 'saving' || state.phase === 'revoking';
+  return BUSY_PHASES.has(state.phase);
 }
 
 /**

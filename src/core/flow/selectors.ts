@@ -3,6 +3,7 @@
  * which fields may exist, the five ready states, the blocked reason, and the
  * request bodies (without the secret) the root sends to the backend.
  */
+import type { ExportSettings } from '../contract/export.js';
 import type {
   AllowlistStatus,
   SaveTargetRequest,
@@ -202,6 +203,9 @@ function facts(state: FlowState): Facts {
     case 'revoke-disconnect':
     case 'revoking':
     case 'revoked':
+    case 'export-setup':
+    case 'export-saving':
+    case 'testing':
       return fromRecord(state.edition, state.target, state.method);
   }
 }
@@ -300,6 +304,12 @@ export function credentialBoundary(state: FlowState): CredentialBoundary | null 
 }
 
 // ---------------------------------------------------------------- requests
+
+/** The body of `PUT /targets/{id}/export-settings` for the save in flight, or `null` when none is. */
+export function exportSettingsRequest(state: FlowState): { targetId: string; settings: ExportSettings } | null {
+  if (state.phase !== 'export-saving') return null;
+  return { targetId: state.target.id, settings: state.settings };
+}
 
 /** The body of `POST /url-checks` for the check in flight, or `null` when none is. */
 export function urlCheckRequest(state: FlowState): UrlCheckRequest | null {

@@ -14,6 +14,7 @@ import type {
   UrlCheckResponse,
 } from '../contract/schemas.js';
 import type { ErrorCode } from '../contract/errors.js';
+import type { ExportSettings, TestExportResult } from '../contract/export.js';
 import type { AuthMethod, Edition, EditionId, Limitation, Provider, ProviderId, WebhookSigning } from '../providers/types.js';
 
 /** The five steps of the visible path, in order. */
@@ -81,7 +82,11 @@ export type RejectReason =
   | 'auth-incomplete'
   | 'fallback-unavailable'
   | 'no-credentials'
-  | 'target-mismatch';
+  | 'target-mismatch'
+  /** Export settings that do not fit the provider (`exportSettingsProblem`). */
+  | 'invalid-settings'
+  /** A test export needs saved export settings first. */
+  | 'not-configured';
 
 export interface Rejection {
   readonly event: FlowEvent['type'];
@@ -270,8 +275,36 @@ export interface SavedState extends Common, Chosen {
   readonly target: TargetRecord;
   readonly method: AuthMethod | null;
 }
+/** A saved target opened: for a connected one, the ticket export overview. */
 export interface ExistingTargetState extends Common, Chosen {
   readonly phase: 'existing-target';
+  readonly target: TargetRecord;
+  readonly method: AuthMethod | null;
+}
+/**
+ * Provider-specific setup of a saved, connected target: where tickets go, how
+ * duplicates are handled, which webhook events are delivered. The choices being
+ * made stay in the step's element until they are saved.
+ */
+export interface ExportSetupState extends Common, Chosen {
+  readonly phase: 'export-setup';
+  readonly target: TargetRecord;
+  readonly method: AuthMethod | null;
+  /** Reached straight from the save, rather than to edit settings from the overview. */
+  readonly afterSave: boolean;
+  readonly error: FlowError | null;
+}
+export interface ExportSavingState extends Common, Chosen {
+  readonly phase: 'export-saving';
+  readonly target: TargetRecord;
+  readonly method: AuthMethod | null;
+  readonly afterSave: boolean;
+  /** The settings sent; checked against the provider before they are. */
+  readonly settings: ExportSettings;
+}
+/** A test export in flight from the overview. */
+export interface TestingState extends Common, Chosen {
+  readonly phase: 'testing';
   readonly target: TargetRecord;
   readonly method: AuthMethod | null;
 }
@@ -334,6 +367,9 @@ export type FlowState =
   | SavedState
   | FallbackState
   | ExistingTargetState
+  | ExportSetupState
+  | ExportSavingState
+  | TestingState
   | RevokeAtProviderState
   | RevokeDisconnectState
   | RevokingState
@@ -376,6 +412,15 @@ export type FlowEvent =
   | { type: 'disconnect-requested' }
   | { type: 'revoke-completed'; target: TargetRecord }
   | { type: 'revoke-failed'; error: FlowErrorInput }
+  /** From a just saved target or the overview: choose where tickets go. */
+  | { type: 'configure-export' }
+  | { type: 'export-settings-requested'; settings: ExportSettings }
+  | { type: 'export-settings-saved'; target: TargetRecord }
+  | { type: 'export-settings-failed'; error: FlowErrorInput }
+  | { type: 'test-requested' }
+  | { type: 'test-completed'; result: TestExportResult }
+  /** The backend could not be asked (not a failed test: that is a `test-completed` with `status: 'failed'`). */
+  | { type: 'test-failed'; error: FlowErrorInput }
   | { type: 'back' }
   | { type: 'cancel' };
 

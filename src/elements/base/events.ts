@@ -1,3 +1,4 @@
+import type { DestinationItem, ExportSettings } from '../../core/contract/export.js';
 import type { AllowlistStatus } from '../../core/contract/schemas.js';
 import type { AuthKind, DeploymentMode, EditionId, ProviderId, WebhookSigning } from '../../core/providers/types.js';
 
@@ -49,6 +50,9 @@ export interface PtsEventMap {
   'pts-revoke-cancel': Record<string, never>;
   'pts-fallback-choose': { format: string | undefined };
   'pts-hint-toggle': { open: boolean };
+  'pts-destination-select': { item: DestinationItem };
+  /** The export settings, handed up when the customer saves them. */
+  'pts-export-save': { settings: ExportSettings };
 }
 
 export type PtsEventName = keyof PtsEventMap;

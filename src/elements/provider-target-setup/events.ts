@@ -46,6 +46,11 @@ export interface TargetRevokedDetail {
   readonly target: TargetRecord;
 }
 
+export interface TargetConfiguredDetail {
+  /** The target with the export settings the backend stored (`export_settings`); never a secret. */
+  readonly target: TargetRecord;
+}
+
 export interface TargetRevokeRequestDetail {
   /** The target about to be disconnected. */
   readonly target: TargetRecord;
@@ -87,6 +92,14 @@ export class TargetSavedEvent extends SetupEvent<TargetSavedDetail> {
   static readonly eventName = 'target-saved';
   constructor(detail: TargetSavedDetail) {
     super(TargetSavedEvent.eventName, detail);
+  }
+}
+
+/** The backend stored where tickets go and how duplicates are handled, on the target's record. */
+export class TargetConfiguredEvent extends SetupEvent<TargetConfiguredDetail> {
+  static readonly eventName = 'target-configured';
+  constructor(detail: TargetConfiguredDetail) {
+    super(TargetConfiguredEvent.eventName, detail);
   }
 }
 
@@ -133,6 +146,7 @@ export class FallbackChosenEvent extends SetupEvent<FallbackChosenDetail> {
 /** Every public event of `<provider-target-setup>`, by name. */
 export interface ProviderTargetSetupEventMap {
   'target-saved': TargetSavedEvent;
+  'target-configured': TargetConfiguredEvent;
   'target-blocked': TargetBlockedEvent;
   'target-revoked': TargetRevokedEvent;
   'target-revoke-request': TargetRevokeRequestEvent;

@@ -61,6 +61,7 @@ function skippedSteps(f: FlowState): FlowStep[] {
  *
  * @tagname provider-target-setup
  * @fires {TargetSavedEvent} target-saved - The backend stored the target. Detail `TargetSavedDetail`: `{ target: TargetRecord }`.
+ * @fires {TargetConfiguredEvent} target-configured - The backend stored the export settings (where tickets go, duplicate handling, webhook events) on the target. Detail `TargetConfiguredDetail`: `{ target: TargetRecord }`.
  * @fires {TargetBlockedEvent} target-blocked - The backend refused the target for a reason the customer must act on. Detail `TargetBlockedDetail`: `{ code: ErrorCode; checks?: UrlCheckEntry[]; draft: TargetDraft }`.
  * @fires {TargetRevokedEvent} target-revoked - The backend dropped the target's credentials; record and history stay. Detail `TargetRevokedDetail`: `{ target: TargetRecord }`.
  * @fires {TargetRevokeRequestEvent} target-revoke-request - Cancelable: fired before a disconnect is sent; `preventDefault()` stops it. Detail `TargetRevokeRequestDetail`: `{ target: TargetRecord }`.
@@ -80,6 +81,9 @@ function skippedSteps(f: FlowState): FlowStep[] {
  * @csspart notice - Every notice; also `notice-info`, `notice-success`, `notice-warning`, `notice-danger`.
  * @csspart link - Links to provider pages and documentation.
  * @csspart step-list - The step path's list; its `step-item`, `step-marker`, `step-name`, `step-connector`, and `step-toggle` (the compact path's button).
+ * @csspart export - The ticket export overview's settings section (destination, duplicate handling; webhook events).
+ * @csspart export-settings - The list of saved export settings in it.
+ * @csspart test - The ticket export overview's test export section.
  * @csspart footer - The footer with "Copy support details", the `footer` slot and Cancel (while a target is being drafted, `DRAFT_PHASES`).
  * @cssstate loading - A backend call is in flight (status, URL check, save, revoke, authorisation), or a step the customer asked for is still loading.
  * @cssstate blocked - The flow is blocked (auth required, URL blocked, allowlist missing, ownership unclear, provider limitation).
@@ -127,8 +131,16 @@ export class ProviderTargetSetup extends PtsElement {
   /** Preselects a provider by id: the flow opens at its deployment mode. */
   @property() provider = '';
 
-  /** Opens an existing target: one in `auth_required` opens at its auth step, a connected one offers revoke. */
+  /** Opens an existing target: one in `auth_required` opens at its auth step, a connected one at its ticket export overview. */
   @property({ attribute: 'target-id' }) targetId = '';
+
+  /**
+   * `external`: the host runs the provider-specific setup itself, and the flow
+   * ends at save. Otherwise, after save the customer chooses where tickets go,
+   * how duplicates are handled, and can send a test ticket (when the backend
+   * offers those routes).
+   */
+  @property({ attribute: 'export-setup' }) exportSetup: '' | 'external' = '';
 
   /** Documentation-link overrides per provider (`DocOverrides`); only http(s) addresses are used. */
   @property({ attribute: false }) docLinks: DocOverrides | undefined;
@@ -212,7 +224,7 @@ export class ProviderTargetSetup extends PtsElement {
     }
     this.setCustomState('loading', this.#loading);
     this.setCustomState('blocked', blockedReason(f) !== null);
-    this.setCustomState('saved', f.phase === 'saved');
+    this.setCustomState('saved', f.phase === 'saved' || (f.phase === 'export-setup' && f.afterSave));
     this.setCustomState('error', this.#hasError);
 
     const inputs = [f, setup.targets, setup.portable, setup.statusLoading, setup.statusError, this.messages, this.docLinks];
@@ -284,7 +296,8 @@ export class ProviderTargetSetup extends PtsElement {
     const step = currentStep(f);
     const index = FLOW_STEPS.indexOf(step);
     const level = Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-    const navigable = !isBusy(f) && index > 0 && f.phase !== 'saved';
+    // Earlier steps are reachable while a target is drafted; a saved record is left with its own Back.
+    const navigable = !isBusy(f) && index > 0 && (DRAFT_PHASES.has(f.phase) || f.phase === 'fallback');
     // Steps left by Back keep their elements, and with them what the customer typed, for the way forward; a new draft starts afresh.
     const draft = `${f.kept.provider ?? ''}/${f.kept.edition ?? ''}`;
     return html`<section class="shell card" part="base" aria-labelledby="title" aria-busy=${this.#loading ? 'true' : 'false'}>

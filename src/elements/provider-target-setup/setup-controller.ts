@@ -37,6 +37,7 @@ export interface SetupHost extends PtsElement {
   provider: string;
   targetId: string;
   docLinks: DocOverrides | undefined;
+  exportSetup: string;
 }
 
 /** The later steps once loaded: the transition table and what follows a change. */

@@ -116,9 +116,12 @@ function factsOf(state: FlowState): Facts {
     case 'revoke-at-provider':
     case 'revoke-disconnect':
     case 'revoking':
-    case 'revoked': {
+    case 'revoked':
+    case 'export-setup':
+    case 'export-saving':
+    case 'testing': {
       const t = state.target;
-      const error = state.phase === 'revoke-disconnect' ? state.error?.code : t.error?.code;
+      const error = state.phase === 'revoke-disconnect' || state.phase === 'export-setup' ? state.error?.code : t.error?.code;
       return {
         host: recordHost(edition, t),
         allowlist: t.allowlist_status ?? undefined,

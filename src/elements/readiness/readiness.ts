@@ -29,6 +29,13 @@ export interface ReadyItem {
   revoke?: DocLink | undefined;
 }
 
+/** A row beyond the five ready states, named and explained by its caller. */
+export interface ExtraReadyItem {
+  name: string;
+  status: ReadyStatus;
+  reason: string;
+}
+
 const MARKS: Record<ReadyStatus, IconName> = {
   ready: 'checkCircle',
   'not-ready': 'circle',
@@ -101,6 +108,12 @@ export class PtsReadiness extends PtsElement {
   /** The status of each ready state (`ReadyItem[]`), in any order; shown in the order of `READY_KEYS`. */
   @property({ attribute: false }) items: readonly ReadyItem[] = [];
 
+  /** Further rows after the five, already worded (the ticket export overview's destination and test). */
+  @property({ attribute: false }) extras: readonly ExtraReadyItem[] = [];
+
+  /** The heading; "Before you save" when empty. */
+  @property() label = '';
+
   private renderItem(item: ReadyItem): TemplateResult {
     const byCode = item.code ? REASON_MESSAGES[item.code] : undefined;
     const key: ReasonText = typeof byCode === 'function' ? byCode(item.key) : (byCode ?? `ready.${item.key}.${item.status}`);
@@ -118,23 +131,34 @@ export class PtsReadiness extends PtsElement {
     </li>`;
   }
 
+  private renderExtra(item: ExtraReadyItem): TemplateResult {
+    return html`<li class=${item.status} part="item">
+      <span class="mark">${icon(MARKS[item.status])}</span>
+      <span class="item-name">${item.name}</span>
+      <span class="badge ${TONES[item.status]}">${this.t(`ready.status.${item.status}`)}</span>
+      <span class="reason">${item.reason}</span>
+    </li>`;
+  }
+
   override render() {
     const byKey = new Map(this.items.map((i) => [i.key, i]));
     const items = READY_KEYS.map((key): ReadyItem => byKey.get(key) ?? { key, status: 'not-ready' });
-    const applicable = items.filter((i) => i.status !== 'not-applicable');
+    const shown = items.filter((i) => i.status !== 'not-applicable');
     const folded = items.filter((i) => i.status === 'not-applicable');
+    const extras = this.extras.filter((i) => i.status !== 'not-applicable');
+    const applicable = [...shown, ...extras];
     const ready = applicable.filter((i) => i.status === 'ready').length;
     const total = applicable.length;
     return html`<section class="box card" aria-labelledby="ready-title">
       <div class="head">
-        ${this.heading(this.t('ready.heading'), 'title', 'ready-title')}
+        ${this.heading(this.label || this.t('ready.heading'), 'title', 'ready-title')}
         <span class="meter">
           <span class="bar" aria-hidden="true">${applicable.map((_, i) => html`<span class=${i < ready ? 'on' : ''}></span>`)}</span>
           ${this.t('ready.summary', { ready, total })}
         </span>
       </div>
       <ul part="list ready-list">
-        ${applicable.map((i) => this.renderItem(i))}
+        ${shown.map((i) => this.renderItem(i))} ${extras.map((i) => this.renderExtra(i))}
       </ul>
       ${folded.length
         ? html`<details class="folded" part="ready-folded">

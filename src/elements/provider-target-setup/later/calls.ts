@@ -7,10 +7,13 @@
  * target list is read again before the customer is told anything.
  */
 import { newIdempotencyKey } from '../../../client/http.js';
-import type { BackendError } from '../../../client/errors.js';
+import { BackendError } from '../../../client/errors.js';
+import type { TestExportResult } from '../../../core/contract/export.js';
+import type { ExportLoader } from '../../export-setup/export-setup.js';
 import type { ErrorCode } from '../../../core/contract/errors.js';
 import type { StatusResponse, TargetRecord, UrlCheckResponse } from '../../../core/contract/schemas.js';
-import { saveRequest, urlCheckRequest } from '../../../core/flow/selectors.js';
+import { exportSettingsRequest, saveRequest, urlCheckRequest } from '../../../core/flow/selectors.js';
+import { toFlowError } from '../../../core/flow/states.js';
 import type { FlowErrorInput, FlowState } from '../../../core/flow/types.js';
 import { validateTenant } from '../../../core/providers/tenant.js';
 import { urlShape } from '../../../core/providers/types.js';
@@ -18,12 +21,14 @@ import { normalizeBaseUrl } from '../../../core/url/parse.js';
 import { passedText } from '../../base/check-list.js';
 import { targetName } from '../../base/view.js';
 import { BackendCall } from '../backend-call.js';
-import { TargetRevokedEvent, TargetSavedEvent } from '../events.js';
+import { TargetConfiguredEvent, TargetRevokedEvent, TargetSavedEvent } from '../events.js';
 import type { Later } from './later.js';
 
 type Checking = Extract<FlowState, { phase: 'checking' }>;
 type Saving = Extract<FlowState, { phase: 'saving' }>;
 type Revoking = Extract<FlowState, { phase: 'revoking' }>;
+type ExportSaving = Extract<FlowState, { phase: 'export-saving' }>;
+type Testing = Extract<FlowState, { phase: 'testing' }>;
 
 /** Answers after which nobody knows whether the save went through. */
 const UNKNOWN_OUTCOME: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['REQUEST_TIMEOUT', 'MALFORMED_RESPONSE']);
@@ -70,6 +75,10 @@ export class FlowCalls {
   readonly #save: BackendCall<[Saving, string], TargetRecord>;
   readonly #recheck: BackendCall<[Saving, BackendError], StatusResponse>;
   readonly #revoke: BackendCall<[Revoking], TargetRecord>;
+  readonly #exportSave: BackendCall<[ExportSaving], TargetRecord>;
+  readonly #test: BackendCall<[Testing], TestExportResult>;
+  /** One loader per target, so the lists keep their pages across renders. */
+  #loaders = new Map<string, ExportLoader>();
   #attempt: Attempt | undefined;
   /** The credential between the input and the one request that sends it; emptied as the request is built. */
   #credential = '';
@@ -144,19 +153,89 @@ export class FlowCalls {
     this.#revoke = new BackendCall(host, setup, {
       run: (backend, [revoking], signal) => backend.revokeTarget(revoking.target.id, { revoked_at_provider: true }, { signal }),
       current: () => phase() === 'revoking',
-      done: (record) => {
-        const next = setup.send({ type: 'revoke-completed', target: record });
-        if (next.phase === 'revoked') {
-          setup.upsert(next.target);
-          host.dispatchEvent(new TargetRevokedEvent({ target: next.target }));
-          setup.announce(setup.say('revoke.done', { target: targetName(next.target) }));
-        } else {
-          setup.log('MALFORMED_RESPONSE');
-          setup.announce(setup.errorText('MALFORMED_RESPONSE'), true);
-        }
-      },
+      done: (record) =>
+        this.#confirmed(setup.send({ type: 'revoke-completed', target: record }), 'revoked', (t) => [new TargetRevokedEvent({ target: t }), setup.say('revoke.done', { target: targetName(t) })]),
       failed: (error) => void setup.send({ type: 'revoke-failed', error: flowErrorOf(error) }),
     });
+
+    this.#exportSave = new BackendCall(host, setup, {
+      run: (backend, [saving], signal) => {
+        if (!backend.saveExportSettings) throw new BackendError('BACKEND_UNAVAILABLE', 'This backend cannot store export settings.');
+        const { targetId, settings } = exportSettingsRequest(saving)!;
+        return backend.saveExportSettings(targetId, settings, { signal });
+      },
+      current: () => phase() === 'export-saving',
+      done: (record) =>
+        this.#confirmed(setup.send({ type: 'export-settings-saved', target: record }), 'existing-target', (t) => [
+          new TargetConfiguredEvent({ target: t }),
+          setup.say('export.saved', { target: targetName(t) }),
+        ]),
+      failed: (error) => void setup.send({ type: 'export-settings-failed', error: flowErrorOf(error) }),
+    });
+
+    this.#test = new BackendCall(host, setup, {
+      run: (backend, [testing], signal) => {
+        if (!backend.runTestExport) throw new BackendError('BACKEND_UNAVAILABLE', 'This backend cannot run a test export.');
+        return backend.runTestExport(testing.target.id, { signal });
+      },
+      current: () => phase() === 'testing',
+      // A failed test is an answer, told with its reason; only a call that got no answer is a failure here.
+      done: (result) => {
+        const next = setup.send({ type: 'test-completed', result });
+        if (next.phase !== 'existing-target') return;
+        setup.upsert(next.target);
+        if (result.status === 'succeeded') setup.announce(setup.say(result.delivery ? 'test.delivered' : 'test.succeeded'));
+        else {
+          if (result.error) setup.log(result.error.code);
+          setup.announce(`${setup.say('test.failed')}. ${result.error ? setup.errorText(result.error.code) : ''}`, true);
+        }
+      },
+      failed: (error) => {
+        later.testError = toFlowError(flowErrorOf(error));
+        setup.send({ type: 'test-failed', error: flowErrorOf(error) });
+      },
+    });
+  }
+
+  /**
+   * A record the backend answered with: when the flow took it (`phase`), it is
+   * kept in the list, told to the host with its event and to the customer in
+   * words; anything else broke the contract.
+   */
+  #confirmed(next: FlowState, phase: 'revoked' | 'existing-target', tell: (target: TargetRecord) => [Event, string]): void {
+    const setup = this.#later.setup;
+    if (next.phase === phase && 'target' in next) {
+      setup.upsert(next.target);
+      const [event, text] = tell(next.target);
+      setup.host.dispatchEvent(event);
+      setup.announce(text);
+      return;
+    }
+    setup.log('MALFORMED_RESPONSE');
+    setup.announce(setup.errorText('MALFORMED_RESPONSE'), true);
+  }
+
+  /** Lists destinations of a saved target through the backend, page by page. */
+  destinations(targetId: string): ExportLoader {
+    let loader = this.#loaders.get(targetId);
+    if (!loader) {
+      const setup = this.#later.setup;
+      loader = async (request, signal) => {
+        const backend = await setup.backend();
+        if (!backend?.listDestinations) throw new BackendError('BACKEND_UNAVAILABLE', 'This backend cannot list destinations.');
+        return backend.listDestinations(targetId, request, { signal });
+      };
+      this.#loaders.set(targetId, loader);
+    }
+    return loader;
+  }
+
+  saveExport(saving: ExportSaving): void {
+    this.#exportSave.run(saving);
+  }
+
+  test(testing: Testing): void {
+    this.#test.run(testing);
   }
 
   check(checking: Checking): void {
@@ -187,6 +266,8 @@ export class FlowCalls {
     this.#save.abort();
     this.#recheck.abort();
     this.#revoke.abort();
+    this.#exportSave.abort();
+    this.#test.abort();
     this.#credential = '';
   }
 
@@ -195,7 +276,12 @@ export class FlowCalls {
     const later = this.#later;
     const setup = later.setup;
     this.#attempt = undefined;
-    const next = setup.send({ type: 'saved', target });
+    let next = setup.state;
+    // Saved, and on to the provider-specific setup of the same record, as one step change.
+    setup.batched(() => {
+      next = setup.send({ type: 'saved', target });
+      if (next.phase === 'saved' && later.exportEnabled) setup.send({ type: 'configure-export' });
+    });
     if (next.phase === 'saved') {
       setup.upsert(next.target);
       setup.host.dispatchEvent(new TargetSavedEvent({ target: next.target }));

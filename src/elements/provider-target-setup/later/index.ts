@@ -10,6 +10,8 @@ import { checkListStyles } from '../../base/check-list.js';
 import { loadFloatingUi } from '../../base/floating-controller.js';
 import { forms } from '../../base/form-styles.js';
 import { PtsDeploymentMode } from '../../deployment-mode/deployment-mode.js';
+import { PtsDestinationPicker } from '../../destination-picker/destination-picker.js';
+import { PtsExportSetup } from '../../export-setup/export-setup.js';
 import { PtsFallback } from '../../fallback/fallback.js';
 import { PtsHint } from '../../hint/hint.js';
 import { loadUrlPolicy } from '../../network-check/url-policy.js';
@@ -23,7 +25,7 @@ import type { SetupController } from '../setup-controller.js';
 import { Later } from './later.js';
 import { laterStyles } from './styles.js';
 
-const LATER_ELEMENTS = [PtsDeploymentMode, PtsTenant, PtsNetworkCheck, PtsAllowlistStatus, PtsAuth, PtsReadiness, PtsRevoke, PtsFallback, PtsHint, PtsTargetCard] as const;
+const LATER_ELEMENTS = [PtsDeploymentMode, PtsTenant, PtsNetworkCheck, PtsAllowlistStatus, PtsAuth, PtsReadiness, PtsRevoke, PtsFallback, PtsHint, PtsTargetCard, PtsExportSetup, PtsDestinationPicker] as const;
 
 /** Registers the later steps' elements; taken tags are skipped. */
 export function defineLaterElements(registry: CustomElementRegistry): void {

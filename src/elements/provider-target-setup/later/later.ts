@@ -14,7 +14,7 @@ import type { TargetRecord, UrlCheckEntry } from '../../../core/contract/schemas
 import { transition } from '../../../core/flow/machine.js';
 import { canSave } from '../../../core/flow/selectors.js';
 import { currentStep, isBusy, selectedEdition, selectedProvider } from '../../../core/flow/phases.js';
-import { FLOW_STEPS, type FlowErrorInput, type FlowEvent, type FlowState, type FlowStep } from '../../../core/flow/types.js';
+import { FLOW_STEPS, type FlowError, type FlowErrorInput, type FlowEvent, type FlowState, type FlowStep } from '../../../core/flow/types.js';
 import { recommendedMethod, withDocOverrides } from '../../../core/providers/read.js';
 import { isGrantKind, type AuthMethod, type Edition, type Provider } from '../../../core/providers/types.js';
 import type { PtsAuth } from '../../auth/auth.js';
@@ -31,6 +31,8 @@ import { renderDeployment } from './deployment-step.js';
 import { renderFallback } from './fallback-step.js';
 import { renderAllowlist, renderNetwork, renderTenant } from './network-step.js';
 import { renderExisting, renderSaved } from './record-steps.js';
+import { renderExportSetup, renderOverview } from './export-steps.js';
+import { canExport } from '../../../core/flow/export.js';
 
 /** Codes that stop the flow until the customer acts; they become `target-blocked`. */
 const BLOCK_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
@@ -64,15 +66,31 @@ export class Later implements ReactiveController {
   /** Portable export was confirmed (with its format) and `fallback-chosen` fired. */
   fallbackConfirmed = false;
   fallbackFormat: string | undefined;
+  /** The last test export could not be asked for (not a failed test: that is on the record). */
+  testError: FlowError | null = null;
 
   /** Fetches an existing target the list does not hold yet. */
   readonly #existing: BackendCall<[string, boolean], TargetRecord>;
+  /** Reads the overview's record again after the provider refused its credential on a test. */
+  readonly #reread: BackendCall<[string], TargetRecord>;
 
   constructor(setup: SetupController) {
     this.setup = setup;
     setup.host.addController(this);
     this.calls = new FlowCalls(this);
     this.auth = new AuthorisationController(this);
+    this.#reread = new BackendCall(setup.host, setup, {
+      run: (backend, [id], signal) => backend.getTarget(id, { signal }),
+      current: ([id]) => setup.state.phase === 'existing-target' && setup.state.target.id === id,
+      done: (record) => {
+        setup.upsert(record);
+        // A record that needs authorisation opens at its auth step, with the provider's action.
+        setup.batched(() => {
+          setup.send({ type: 'back' });
+          void setup.openTarget(record, (s) => s.phase === 'existing-target' && s.target.state !== 'connected' && void setup.send({ type: 'reconnect' }));
+        });
+      },
+    });
     this.#existing = new BackendCall(setup.host, setup, {
       run: (backend, [id], signal) => backend.getTarget(id, { signal }),
       current: () => setup.state.phase === 'auth',
@@ -130,6 +148,11 @@ export class Later implements ReactiveController {
       this.calls.save(next, credential);
     }
     if (next.phase === 'revoking' && before.phase !== 'revoking') this.calls.revoke(next);
+    if (next.phase === 'export-saving' && before.phase !== 'export-saving') this.calls.saveExport(next);
+    if (next.phase === 'testing' && before.phase !== 'testing') {
+      this.testError = null;
+      this.calls.test(next);
+    }
   }
 
   #entered(before: FlowState, next: FlowState): void {
@@ -143,6 +166,7 @@ export class Later implements ReactiveController {
       this.retype = false;
     }
     if (left(['auth', 'saving'])) this.auth.reset();
+    if (left(['existing-target', 'testing'])) this.testError = null;
     this.revokeVetoed = false;
   }
 
@@ -218,6 +242,12 @@ export class Later implements ReactiveController {
       case 'status':
         return undefined;
       case 'existing-target':
+        return this.exportEnabled && canExport(f.target) ? renderOverview(this, f) : renderExisting(this, f);
+      case 'testing':
+        return renderOverview(this, f);
+      case 'export-setup':
+      case 'export-saving':
+        return renderExportSetup(this, f);
       case 'revoke-at-provider':
       case 'revoke-disconnect':
       case 'revoking':
@@ -244,6 +274,44 @@ export class Later implements ReactiveController {
       case 'fallback':
         return renderFallback(this, f);
     }
+  }
+
+  // ------------------------------------------------------------------ export
+
+  /**
+   * Whether the element runs the provider-specific setup after save: not when
+   * the host runs it itself (`export-setup="external"`), nor with a backend
+   * that cannot list destinations and store settings; the flow then ends at save.
+   */
+  get exportEnabled(): boolean {
+    const host = this.host;
+    if (host.exportSetup === 'external') return false;
+    const b = host.backend;
+    if (b) return typeof b.listDestinations === 'function' && typeof b.saveExportSettings === 'function';
+    return !!host.endpoint;
+  }
+
+  /** Whether the backend can run a test export. */
+  get testEnabled(): boolean {
+    const b = this.host.backend;
+    return this.exportEnabled && (b ? typeof b.runTestExport === 'function' : true);
+  }
+
+  /** The provider refused the credential on a test: the record, read again, is reconnected. */
+  reconnectAfterTest(): void {
+    const f = this.setup.state;
+    if (f.phase === 'existing-target') this.#reread.run(f.target.id);
+  }
+
+  /** A test export from the overview; without saved settings it says what is missing. */
+  runTest(): void {
+    const f = this.setup.state;
+    if (f.phase !== 'existing-target') return;
+    if (!f.target.export_settings) {
+      this.setup.announce(this.setup.say('overview.test.needsSettings'), true);
+      return;
+    }
+    this.send({ type: 'test-requested' });
   }
 
   // ------------------------------------------------------------------ actions
