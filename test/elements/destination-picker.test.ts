@@ -106,7 +106,7 @@ describe('pts-destination-picker', () => {
       empty: { reason: 'nothing_accessible', message: 'The installation can reach no repository.', action: { label: 'Configure the installation', url: 'https://github.com/settings/installations' } },
     });
     expect(text(el)).to.contain('The installation can reach no repository.');
-    const link = $<HTMLAnchorElement>(el, '[part=empty] a')!;
+    const link = $<HTMLAnchorElement>(el, '[part~=empty] a')!;
     expect(link.href).to.equal('https://github.com/settings/installations');
     expect(link.textContent).to.contain('Configure the installation');
     await accessible(el);

@@ -89,7 +89,7 @@ describe('<provider-target-setup> accessibility', () => {
     await scenario('destinations-empty');
     let el = await mount();
     await saveThroughUi(el, 'github');
-    await waitUntil(() => deep(el, 'pts-destination-picker')?.shadowRoot?.querySelector('[part=empty]'), 'the empty list');
+    await waitUntil(() => deep(el, 'pts-destination-picker')?.shadowRoot?.querySelector('[part~=empty]'), 'the empty list');
     await accessible(el, 'empty list with its action');
     await scenario('test-export-auth-failed');
     el = await mount();

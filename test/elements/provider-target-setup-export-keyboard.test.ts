@@ -98,6 +98,6 @@ describe('<provider-target-setup> after save, by keyboard only', () => {
     await phase(el, 'existing-target');
     const t = el.state.phase === 'existing-target' ? el.state.target : null;
     expect(t?.export_settings?.destination.map((s) => s.level)).to.deep.equal(['project', 'issue_type']);
-    expect(deepAll(el, '[part=export-settings]').length).to.equal(1);
+    expect(deepAll(el, '[part~=export-settings]').length).to.equal(1);
   });
 });

@@ -57,7 +57,7 @@ async function revoke(el: ProviderTargetSetup): Promise<void> {
   const revokeEl = part(el, 'pts-revoke');
   must<HTMLInputElement>(revokeEl, '#ack').click();
   await settle(el);
-  must<HTMLButtonElement>(revokeEl, '[part=disconnect]').click();
+  must<HTMLButtonElement>(revokeEl, '[part~=disconnect]').click();
   await phase(el, 'revoked');
 }
 
@@ -111,7 +111,7 @@ describe('<provider-target-setup> after save: where tickets go, duplicates, test
       expect(requestsTo(requests, `/targets/${id}/test-export`).length).to.equal(1);
       const result = el.state.phase === 'existing-target' ? el.state.target.last_test : null;
       expect(result?.status).to.equal('succeeded');
-      const section = must(el, '[part=test]');
+      const section = must(el, '[part~=test]');
       if (result?.ticket) expect(must<HTMLAnchorElement>(section, 'a').href).to.equal(result.ticket.url);
       if (provider === 'webhook') {
         expect(textOf(section)).to.contain(msg('test.status', { status: result!.delivery!.http_status }));
@@ -150,9 +150,9 @@ describe('<provider-target-setup> after save: where tickets go, duplicates, test
     const el = await mount({ backend, endpoint: null });
     await saveThroughUi(el, 'github');
     const picker = pickers(el)[0]!;
-    await waitUntil(() => picker.shadowRoot?.querySelector('[part=empty]'), 'the empty list', { timeout: 5000 });
+    await waitUntil(() => picker.shadowRoot?.querySelector('[part~=empty]'), 'the empty list', { timeout: 5000 });
     const page = await backend.listDestinations!(el.state.phase === 'export-setup' ? el.state.target.id : '', {});
-    const empty = textOf(must(picker, '[part=empty]'));
+    const empty = textOf(must(picker, '[part~=empty]'));
     expect(empty).to.contain(page.empty!.message);
     expect(empty).to.contain(page.empty!.action!.label);
     await press(el, msg('export.save'));
@@ -175,7 +175,7 @@ describe('<provider-target-setup> after save: where tickets go, duplicates, test
       await settle(el);
       const result = el.state.phase === 'existing-target' ? el.state.target.last_test : null;
       expect(result?.error?.code).to.equal(code);
-      const section = textOf(must(el, '[part=test]'));
+      const section = textOf(must(el, '[part~=test]'));
       expect(section).to.contain(msg('test.failed'));
       expect(section).to.contain(msg(`test.error.${code}` as Parameters<typeof msg>[0]));
       expect(section).to.contain(result!.error!.action!.label);

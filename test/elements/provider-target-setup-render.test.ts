@@ -143,7 +143,7 @@ describe('<provider-target-setup> rendering', () => {
     const el = await mount({ targetId: SAMPLE_TARGET_IDS.cloudConnected });
     await phase(el, 'existing-target');
     expect(stepPath(el).current).to.equal('target');
-    expect(deep(el, '[part=export]'), 'the overview shows the export settings').to.exist;
+    expect(deep(el, '[part~=export]'), 'the overview shows the export settings').to.exist;
     expect(textOf(el)).to.contain('Acme Jira');
     expect(() => must(el, 'button.danger')).not.to.throw();
     await press(el, msg('status.revoke'));

@@ -330,6 +330,10 @@ export async function saveThroughUi(el: ProviderTargetSetup, provider: ProviderI
     await chooseAllowlist(el, 'direct');
     await phase(el, 'auth');
     await enterCredential(el, SIMULATED_WEBHOOK_SECRET);
+    // A signing secret counts only once the customer says it is stored.
+    const auth = part(el, 'pts-auth');
+    must<HTMLInputElement>(auth, '#stored').click();
+    await settle(el);
   } else {
     const save = KIT_SAVES[provider];
     await chooseEdition(el, save.edition);
